@@ -1,0 +1,411 @@
+/* syncbench: per-construct overhead of an OpenMP runtime, after the EPCC method.
+ *
+ * For each construct, a test loop runs `inner` instances of the construct, each wrapped around a
+ * small delay; a reference loop runs the same delays without the construct.  One sample is one
+ * timed test loop; its overhead is (test time - median reference time) / inner.  We report the
+ * median over samples (robust to the noise of a shared VM) and the min/max.
+ *
+ * `inner` is chosen per construct so that one sample takes about the target time: constructs that
+ * cost milliseconds under oversubscription (4 threads on 2 cores) get a small inner count instead
+ * of running for minutes, and a per-construct time budget cuts the sample count if needed.
+ *
+ * Build: gcc -fopenmp -O2 -o syncbench syncbench.c
+ * Usage: OMP_NUM_THREADS=2 ./syncbench [-c barrier,single] [-t target_ms] [-r samples]
+ *                                      [-d delay_us] [-q] [-l]
+ * Output: one "key=value ..." line per construct on stdout; comment lines start with '#'.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <math.h>
+#include <omp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Iterations of the dynamic loop per thread: enough that chunk-1 scheduling is exercised
+ * (several grabs per thread), few enough that the loop end and barrier still show. */
+#define DYN_ITERS_PER_THREAD 8
+
+static int delay_len;         /* delay() iterations giving about delay_us */
+static double target_s = 0.020; /* wanted duration of one sample */
+static int nsamples = 10;
+static int nthreads;
+static volatile double sink;  /* keeps results observable so nothing is optimised away */
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* The unit of work inside each construct.  The asm stops gcc from vectorising or folding the
+ * loop, so its cost scales with n and is the same in test and reference loops.  It never writes
+ * shared memory (the store cannot happen): threads storing to one line would add cache-line
+ * transfers to the test loop that the serial reference loop does not pay. */
+__attribute__((noinline)) static void delay(int n)
+{
+    double a = 0.0;
+    for (int i = 0; i < n; i++) {
+        a += i;
+        __asm__ volatile("" : "+x"(a));
+    }
+    if (a < 0)
+        sink = a;
+}
+
+/* ---- test loops: each runs `inner` instances of one construct ---- */
+
+static void test_parallel(int inner)
+{
+    for (int j = 0; j < inner; j++) {
+#pragma omp parallel
+        delay(delay_len);
+    }
+}
+
+/* Static for with one iteration per thread (as EPCC): the cost is the implicit barrier at its
+ * end plus the schedule computation. */
+static void test_for_static(int inner)
+{
+#pragma omp parallel
+    for (int j = 0; j < inner; j++) {
+#pragma omp for schedule(static)
+        for (int i = 0; i < nthreads; i++)
+            delay(delay_len);
+    }
+}
+
+static void test_for_dynamic(int inner)
+{
+#pragma omp parallel
+    for (int j = 0; j < inner; j++) {
+#pragma omp for schedule(dynamic, 1)
+        for (int i = 0; i < nthreads * DYN_ITERS_PER_THREAD; i++)
+            delay(delay_len);
+    }
+}
+
+static void test_barrier(int inner)
+{
+#pragma omp parallel
+    for (int j = 0; j < inner; j++) {
+        delay(delay_len);
+#pragma omp barrier
+    }
+}
+
+static void test_single(int inner)
+{
+#pragma omp parallel
+    for (int j = 0; j < inner; j++) {
+#pragma omp single
+        delay(delay_len);
+    }
+}
+
+/* critical, lock and atomic execute `inner` instances in total, shared among the threads: they
+ * serialise, so per-instance overhead = (test - serial reference) / inner. */
+static void test_critical(int inner)
+{
+#pragma omp parallel
+    for (int j = 0; j < inner / nthreads; j++) {
+#pragma omp critical
+        delay(delay_len);
+    }
+}
+
+static omp_lock_t lock;
+
+static void test_lock(int inner)
+{
+#pragma omp parallel
+    for (int j = 0; j < inner / nthreads; j++) {
+        omp_set_lock(&lock);
+        delay(delay_len);
+        omp_unset_lock(&lock);
+    }
+}
+
+/* No delay here (as EPCC): the atomic update is the work.  gcc inlines a double atomic add as a
+ * compare-and-swap loop, so this mostly measures the hardware, not the runtime. */
+static void test_atomic(int inner)
+{
+    double x = 0.0;
+#pragma omp parallel
+    {
+        double b = 1.0;
+        for (int j = 0; j < inner / nthreads; j++) {
+#pragma omp atomic
+            x += b;
+            __asm__ volatile("" : "+x"(b));
+        }
+    }
+    sink = x;
+}
+
+static void test_reduction(int inner)
+{
+    for (int j = 0; j < inner; j++) {
+        double x = 0.0;
+#pragma omp parallel reduction(+ : x)
+        {
+            delay(delay_len);
+            x += 1.0;
+        }
+        sink = x;
+    }
+}
+
+/* ---- reference loops: the same work without the construct ---- */
+
+static void ref_delay(int inner)
+{
+    for (int j = 0; j < inner; j++)
+        delay(delay_len);
+}
+
+static void ref_dynamic(int inner)
+{
+    for (int j = 0; j < inner * DYN_ITERS_PER_THREAD; j++)
+        delay(delay_len);
+}
+
+static void ref_atomic(int inner)
+{
+    double x = 0.0, b = 1.0;
+    for (int j = 0; j < inner; j++) {
+        x += b;
+        __asm__ volatile("" : "+x"(x), "+x"(b));
+    }
+    sink = x;
+}
+
+struct construct {
+    const char *name;
+    void (*test)(int);
+    void (*ref)(int);
+    int per_thread_split; /* inner must be a multiple of nthreads */
+};
+
+static const struct construct constructs[] = {
+    {"parallel", test_parallel, ref_delay, 0},
+    {"for_static", test_for_static, ref_delay, 0},
+    {"for_dynamic", test_for_dynamic, ref_dynamic, 0},
+    {"barrier", test_barrier, ref_delay, 0},
+    {"single", test_single, ref_delay, 0},
+    {"critical", test_critical, ref_delay, 1},
+    {"lock", test_lock, ref_delay, 1},
+    {"atomic", test_atomic, ref_atomic, 1},
+    {"reduction", test_reduction, ref_delay, 0},
+};
+#define NCONSTRUCTS (sizeof constructs / sizeof constructs[0])
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+static double time_once(void (*fn)(int), int inner)
+{
+    double t0 = now();
+    fn(inner);
+    return now() - t0;
+}
+
+static int round_inner(const struct construct *c, long inner)
+{
+    if (inner < 1)
+        inner = 1;
+    if (inner > 100000000L)
+        inner = 100000000L;
+    if (c->per_thread_split)
+        inner = (inner + nthreads - 1) / nthreads * nthreads;
+    return (int)inner;
+}
+
+/* Grow inner until one test loop takes about target_s.  Scaling by the measured rate converges
+ * in a few steps; the growth cap stops one lucky fast sample from overshooting wildly. */
+static int calibrate(const struct construct *c)
+{
+    int inner = round_inner(c, 1);
+    c->test(inner); /* warm up: create the team, fault in pages */
+    for (int step = 0; step < 20; step++) {
+        double t = time_once(c->test, inner);
+        if (t >= 0.5 * target_s)
+            break;
+        double scale = t > 0 ? target_s / t : 16.0;
+        if (scale > 16.0)
+            scale = 16.0;
+        int next = round_inner(c, (long)ceil(inner * scale));
+        if (next <= inner)
+            break;
+        inner = next;
+    }
+    return inner;
+}
+
+static void run_construct(const struct construct *c)
+{
+    double start = now();
+    int inner = calibrate(c);
+    double *test = malloc(sizeof(double) * nsamples);
+    double *ref = malloc(sizeof(double) * nsamples);
+    /* Give up on more samples once this budget is spent (oversubscribed runs), keeping >= 3. */
+    double budget = 3.0 * nsamples * target_s + 1.0;
+    int n = 0;
+    while (n < nsamples) {
+        /* Interleave test and reference so that slow phases of a noisy machine hit both. */
+        test[n] = time_once(c->test, inner);
+        ref[n] = time_once(c->ref, inner);
+        n++;
+        if (n >= 3 && now() - start > budget)
+            break;
+    }
+    double ref_med = median(ref, n);
+    double *ovh = malloc(sizeof(double) * n);
+    for (int i = 0; i < n; i++)
+        ovh[i] = (test[i] - ref_med) / inner * 1e6;
+    double med = median(ovh, n); /* sorts ovh */
+    printf("construct=%s threads=%d overhead_us=%.4f min=%.4f max=%.4f inner=%d samples=%d "
+           "ref_us=%.4f\n",
+           c->name, nthreads, med, ovh[0], ovh[n - 1], inner, n, ref_med / inner * 1e6);
+    free(test);
+    free(ref);
+    free(ovh);
+}
+
+static void calibrate_delay(double delay_us)
+{
+    int n = 1 << 16;
+    double t;
+    for (;;) {
+        t = time_once(delay, n);
+        if (t > 0.01 || n > (1 << 28))
+            break;
+        n *= 2;
+    }
+    /* Take the fastest of a few runs: noise only ever makes the delay look longer. */
+    for (int i = 0; i < 4; i++) {
+        double u = time_once(delay, n);
+        if (u < t)
+            t = u;
+    }
+    delay_len = (int)(delay_us * 1e-6 / (t / n) + 0.5);
+    if (delay_len < 1)
+        delay_len = 1;
+}
+
+/* Which library provides the OpenMP API in this process: confirms that LD_PRELOAD took effect. */
+static const char *runtime_path(void)
+{
+    Dl_info info;
+    if (dladdr((void *)omp_get_max_threads, &info) && info.dli_fname)
+        return info.dli_fname;
+    return "unknown";
+}
+
+static void usage(const char *prog)
+{
+    fprintf(stderr,
+            "usage: %s [-c name,name...] [-t target_ms] [-r samples] [-d delay_us] [-q] [-l]\n"
+            "  threads come from OMP_NUM_THREADS; -q = quick (5 ms target, 5 samples);\n"
+            "  -l lists the constructs\n",
+            prog);
+    exit(2);
+}
+
+static int selected(const char *list, const char *name)
+{
+    if (!list)
+        return 1;
+    size_t len = strlen(name);
+    for (const char *p = list; *p;) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n == len && strncmp(p, name, n) == 0)
+            return 1;
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    return 0;
+}
+
+/* Reject misspelt construct names rather than silently measuring nothing. */
+static void check_list(const char *list)
+{
+    if (!list)
+        return;
+    char *copy = strdup(list);
+    for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
+        int ok = 0;
+        for (size_t i = 0; i < NCONSTRUCTS; i++)
+            ok |= strcmp(tok, constructs[i].name) == 0;
+        if (!ok) {
+            fprintf(stderr, "syncbench: unknown construct '%s' (try -l)\n", tok);
+            exit(2);
+        }
+    }
+    free(copy);
+}
+
+int main(int argc, char **argv)
+{
+    const char *list = NULL;
+    double delay_us = 0.1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-l")) {
+            for (size_t k = 0; k < NCONSTRUCTS; k++)
+                printf("%s\n", constructs[k].name);
+            return 0;
+        } else if (!strcmp(a, "-q")) {
+            target_s = 0.005;
+            nsamples = 5;
+        } else if (i + 1 < argc && !strcmp(a, "-c")) {
+            list = argv[++i];
+        } else if (i + 1 < argc && !strcmp(a, "-t")) {
+            target_s = atof(argv[++i]) * 1e-3;
+        } else if (i + 1 < argc && !strcmp(a, "-r")) {
+            nsamples = atoi(argv[++i]);
+        } else if (i + 1 < argc && !strcmp(a, "-d")) {
+            delay_us = atof(argv[++i]);
+        } else {
+            usage(argv[0]);
+        }
+    }
+    if (target_s <= 0 || nsamples < 1 || delay_us < 0)
+        usage(argv[0]);
+    check_list(list);
+    /* Line-buffered so that results already measured survive if a later construct aborts. */
+    setvbuf(stdout, NULL, _IOLBF, 0);
+
+    nthreads = omp_get_max_threads();
+    omp_init_lock(&lock);
+    calibrate_delay(delay_us);
+
+    int team = 0;
+#pragma omp parallel
+#pragma omp master
+    team = omp_get_num_threads();
+    if (team != nthreads)
+        fprintf(stderr, "syncbench: warning: team has %d threads, expected %d\n", team, nthreads);
+
+    printf("# syncbench runtime=%s threads=%d delay_us=%.3f delay_len=%d target_ms=%.1f "
+           "samples=%d\n",
+           runtime_path(), nthreads, delay_us, delay_len, target_s * 1e3, nsamples);
+    for (size_t i = 0; i < NCONSTRUCTS; i++)
+        if (selected(list, constructs[i].name))
+            run_construct(&constructs[i]);
+    omp_destroy_lock(&lock);
+    return 0;
+}
