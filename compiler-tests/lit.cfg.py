@@ -1,0 +1,117 @@
+# -*- Python -*-
+# lit configuration for Tempo's compiler-driven tests.
+#
+# Every test is a C program compiled with `gcc -fopenmp` and run against the
+# runtime under test, once with LD_PRELOAD and once linked against the build
+# directory's libgomp.so.  Parameters (pass with --param NAME=VALUE):
+#   tempo_build  directory holding libtempo.so / libgomp.so(.1)
+#                (default: <repo>/build)
+#   runtime      "tempo" (default) or "system": with "system", %preload and
+#                %link expand to nothing, so the suite runs on stock libgomp.
+#   cc           C compiler (default: gcc found on PATH)
+#   timeout      seconds allowed for each program run (default: 30)
+# No machine-specific path is hard-coded: tools are discovered at run time.
+
+import glob
+import os
+import shutil
+
+import lit.formats
+import lit.util
+
+config.name = 'tempo-compiler-tests'
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = ['.c']
+config.excludes = ['Inputs', 'Output', 'README.md', 'lit.cfg.py']
+config.test_source_root = os.path.dirname(os.path.abspath(__file__))
+config.test_exec_root = os.path.join(config.test_source_root, 'Output')
+
+repo_root = os.path.dirname(config.test_source_root)
+params = lit_config.params
+
+
+def find_tool(name, extra_dirs=()):
+    """Locate a tool on PATH, then in the given directories."""
+    path = shutil.which(name)
+    if path:
+        return path
+    for d in extra_dirs:
+        for cand in sorted(glob.glob(os.path.join(d, name)), reverse=True):
+            if os.access(cand, os.X_OK):
+                return cand
+    return None
+
+
+runtime = params.get('runtime', 'tempo')
+if runtime not in ('tempo', 'system'):
+    lit_config.fatal("runtime must be 'tempo' or 'system', got %r" % runtime)
+
+build_dir = os.path.abspath(params.get('tempo_build',
+                                       os.path.join(repo_root, 'build')))
+timeout_s = params.get('timeout', '30')
+
+cc = params.get('cc') or find_tool('gcc')
+if not cc:
+    lit_config.fatal('no C compiler (gcc) found on PATH')
+
+# FileCheck: on PATH, or in an llvm-*/bin directory.
+filecheck = params.get('filecheck') or find_tool(
+    'FileCheck', ['/usr/lib/llvm-*/bin', '/usr/local/opt/llvm*/bin'])
+if not filecheck:
+    for ver in range(20, 9, -1):
+        filecheck = find_tool('FileCheck-%d' % ver)
+        if filecheck:
+            break
+if not filecheck:
+    lit_config.fatal('FileCheck not found (install llvm-*-tools)')
+
+timeout_tool = find_tool('timeout')
+run_prefix = ('%s -k 5 %s' % (timeout_tool, timeout_s)) if timeout_tool else ''
+
+inputs_dir = os.path.join(config.test_source_root, 'Inputs')
+cflags = '-fopenmp -O2 -Wall -I%s' % inputs_dir
+
+if runtime == 'tempo':
+    config.available_features.add('tempo')
+    libtempo = os.path.join(build_dir, 'libtempo.so')
+    if not os.path.exists(libtempo):
+        lit_config.warning('runtime=tempo but %s does not exist; '
+                           'build Tempo or pass --param runtime=system'
+                           % libtempo)
+    preload = 'env LD_PRELOAD=%s' % libtempo
+    link = '-L%s -Wl,-rpath,%s' % (build_dir, build_dir)
+else:
+    config.available_features.add('system-runtime')
+    preload = ''
+    link = ''
+
+# LLVM's omp.h (8-byte lock layouts), searched at run time.
+llvm_omp_include = None
+cands = []
+for pattern in ('/usr/lib/llvm-*/lib/clang/*/include/omp.h',
+                '/usr/lib/clang/*/include/omp.h',
+                '/usr/local/lib/clang/*/include/omp.h',
+                '/usr/include/llvm-*/omp.h'):
+    cands.extend(glob.glob(pattern))
+if cands:
+    llvm_omp_include = os.path.dirname(sorted(cands)[-1])
+    config.available_features.add('llvm-omp-h')
+
+config.substitutions.append(('%cc', '%s %s' % (cc, cflags)))
+config.substitutions.append(('%preload', preload))
+config.substitutions.append(('%link', link))
+config.substitutions.append(('%run', run_prefix))
+config.substitutions.append(('%FileCheck', filecheck))
+config.substitutions.append(('%tempo_build', build_dir))
+config.substitutions.append(('%inputs', inputs_dir))
+if llvm_omp_include:
+    config.substitutions.append(('%llvm-omp-include', llvm_omp_include))
+
+# Keep the OpenMP environment of the caller out of the tests: each test sets
+# what it needs explicitly.
+for var in list(os.environ):
+    if var.startswith('OMP_') or var.startswith('GOMP_') or var == 'LD_PRELOAD':
+        config.environment.pop(var, None)
+for var in ('PATH', 'HOME', 'TMPDIR', 'LANG'):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
