@@ -24,7 +24,6 @@ config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = ['.c']
 config.excludes = ['Inputs', 'Output', 'README.md', 'lit.cfg.py']
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
-config.test_exec_root = os.path.join(config.test_source_root, 'Output')
 
 repo_root = os.path.dirname(config.test_source_root)
 params = lit_config.params

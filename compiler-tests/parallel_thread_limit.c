@@ -19,14 +19,22 @@ int main(void) {
   }
   EXPECT(size >= 1 && size <= limit, "size %d limit %d", size, limit);
   EXPECT_EQ_LL(runs, size);
-  /* Nested: the total number of threads must stay within the limit. */
+  /* Nested: one thread of the outer team starts an inner team while the
+     others wait; all of them count against the limit. */
   omp_set_max_active_levels(2);
-  int total = 0;
+  int outer = 0, inner = 0;
 #pragma omp parallel num_threads(2)
+  {
+    int me = omp_get_thread_num(), n = omp_get_num_threads();
+    if (me == n - 1) {
+      outer = n;
 #pragma omp parallel num_threads(4)
-#pragma omp atomic
-  total++;
-  EXPECT(total >= 1 && total <= limit, "nested total %d limit %d", total, limit);
+#pragma omp single
+      inner = omp_get_num_threads();
+    }
+  }
+  EXPECT(inner >= 1 && outer + inner - 1 <= limit,
+         "outer %d inner %d limit %d", outer, inner, limit);
   printf("thread_limit=%d team=%d\n",
          omp_get_thread_limit(), size);
   return check_report("thread_limit");
