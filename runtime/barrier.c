@@ -1,0 +1,65 @@
+/* barrier.c — team barrier and end-of-region join.
+ *
+ * Barrier: dissemination.  In round r, member i signals member
+ * (i + 2^r) mod n and waits for (i - 2^r) mod n; every flag has its own
+ * cache line and exactly one writer, so each round costs one line transfer
+ * per member and all members' transfers overlap: ceil(log2 n) transfer
+ * latencies in total (one for two threads, the floor), and no line is
+ * written by more than one thread.  Flags hold the writer's barrier epoch;
+ * a sender may run one barrier ahead of a slow receiver, so the wait is
+ * "flag >= epoch" (modulo 2^32), never equality.
+ *
+ * Tasks: a member runs the team's tasks until none is pending before it
+ * arrives, and runs queued tasks while it waits.  The last member to
+ * arrive saw no pending task and no member can create one after arriving
+ * except from a task, so when the barrier completes all tasks are done.
+ *
+ * Join: a 4-ary gather tree: a member waits for its children's arrival,
+ * drains tasks, then signals its parent; the master (root) returns when all
+ * arrived.  Workers do not wait for a release: they go back to waiting for
+ * their next region, so a fork/join costs two line transfers. */
+#include "rt.h"
+#include "task.h"
+
+#define JOIN_ARITY 4
+
+void tp_barrier_setup(struct tp_team *team) {
+  unsigned n = team->capacity, r = 0;
+  while ((1u << r) < n)
+    r++;
+  team->nrounds = r ? r : 1;
+  team->bar_flags =
+      tp_aligned_alloc(TP_CACHELINE, sizeof(struct tp_flag) * n * team->nrounds);
+  team->join_flags = tp_aligned_alloc(TP_CACHELINE, sizeof(struct tp_flag) * n);
+}
+
+void tp_barrier(struct tp_thread *self) {
+  struct tp_team *team = self->team;
+  unsigned n = team->nthreads, tid = self->tid;
+  tp_task_drain(self, team);
+  if (n == 1)
+    return;
+  struct tp_member *m = &team->member[tid];
+  uint32_t epoch = ++m->bar_epoch;
+  unsigned nr = team->nrounds;
+  for (unsigned r = 0, d = 1; d < n; r++, d <<= 1) {
+    unsigned to = tid + d;
+    if (to >= n)
+      to -= n;
+    tp_signal(&team->bar_flags[to * nr + r].v, epoch, team->member[to].thr);
+    tp_wait_word(self, team, &team->bar_flags[tid * nr + r].v, epoch);
+  }
+}
+
+void tp_join(struct tp_thread *self, struct tp_team *team, unsigned tid,
+             uint32_t epoch) {
+  unsigned n = team->nthreads;
+  for (unsigned c = tid * JOIN_ARITY + 1; c <= tid * JOIN_ARITY + JOIN_ARITY && c < n; c++)
+    tp_wait_word(self, team, &team->join_flags[c].v, epoch);
+  tp_task_drain(self, team);
+  if (tid != 0) {
+    unsigned parent = (tid - 1) / JOIN_ARITY;
+    /* Last access to the team: after this the master may reuse or free it. */
+    tp_signal(&team->join_flags[tid].v, epoch, team->member[parent].thr);
+  }
+}

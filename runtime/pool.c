@@ -1,0 +1,72 @@
+/* pool.c — the worker threads.  A worker is either idle in the pool or a
+ * member of one team; in both states it waits on its own `go` word, so
+ * handing it a region (from a hot team or fresh from the pool) is the same
+ * single store.  Threads are never destroyed: a process that used N
+ * threads keeps them idle (asleep after the spin budget) for reuse. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <string.h>
+
+#include "rt.h"
+#include "task.h"
+
+static void *worker_main(void *arg) {
+  struct tp_thread *self = arg;
+  tp_tls_self = self;
+  for (;;) {
+    tp_wait_word(self, NULL, &self->go, self->go_seen + 1);
+    self->go_seen++;
+    struct tp_team *team = self->team;
+    unsigned tid = self->tid;
+    uint32_t epoch = self->job_epoch;
+    struct tp_task *it = team->member[tid].itask;
+    tp_task_init_implicit(it, team->parent_task, team, &team->icv);
+    self->task = it;
+    self->job_fn(self->job_data);
+    tp_join(self, team, tid, epoch);
+  }
+  return NULL;
+}
+
+static struct tp_thread *worker_create(void) {
+  struct tp_thread *t = tp_aligned_alloc(TP_CACHELINE, sizeof *t);
+  t->uid = __atomic_add_fetch(&tp_rt.next_uid, 1, __ATOMIC_RELAXED) & 0x7fffffffu;
+  t->is_worker = true;
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  if (tp_rt.g.stacksize) {
+    int e = pthread_attr_setstacksize(&attr, tp_rt.g.stacksize);
+    if (e)
+      tp_warn("cannot use a stack size of %zu bytes for worker threads (%s); "
+              "using the system default", tp_rt.g.stacksize, strerror(e));
+  }
+  int e = pthread_create(&t->pthread, &attr, worker_main, t);
+  pthread_attr_destroy(&attr);
+  if (e)
+    tp_fatal("cannot create a worker thread: %s", strerror(e));
+  return t;
+}
+
+void tp_pool_acquire(struct tp_thread **out, unsigned n) {
+  unsigned got = 0;
+  tp_mutex_lock(&tp_rt.pool_lock);
+  while (got < n && tp_rt.pool_idle) {
+    out[got++] = tp_rt.pool_idle;
+    tp_rt.pool_idle = tp_rt.pool_idle->pool_next;
+  }
+  tp_rt.workers_total += n - got;
+  tp_mutex_unlock(&tp_rt.pool_lock);
+  while (got < n)
+    out[got++] = worker_create();
+}
+
+void tp_pool_release(struct tp_thread **thr, unsigned n) {
+  if (!n)
+    return;
+  tp_mutex_lock(&tp_rt.pool_lock);
+  for (unsigned i = 0; i < n; i++) {
+    thr[i]->pool_next = tp_rt.pool_idle;
+    tp_rt.pool_idle = thr[i];
+  }
+  tp_mutex_unlock(&tp_rt.pool_lock);
+}

@@ -1,0 +1,199 @@
+/* rt.h — the runtime's core objects: the one global runtime struct, threads
+ * and teams.
+ *
+ * Ownership rules (who may write what):
+ *  - struct tp_runtime tp_rt: written only during initialisation (env.c) and
+ *    under tp_rt.pool_lock (pool fields); everything else reads it.
+ *  - struct tp_thread: written by its own OS thread, except the fields in
+ *    the "signal" cache line (go, wake_seq), which other threads write to
+ *    hand it work or wake it, and team/tid which the team master writes
+ *    *before* publishing go.
+ *  - struct tp_team: written by its master between regions; during a region
+ *    members write only their own struct tp_member slot and the shared
+ *    worksharing/task state through atomics.
+ */
+#ifndef TEMPO_RT_H
+#define TEMPO_RT_H
+
+#include <pthread.h>
+
+#include "icv.h"
+#include "sys.h"
+
+#define TP_HOT_LEVELS 4
+
+struct tp_team;
+struct tp_task;
+struct tp_ws;
+
+/* Device-wide ICVs and settings read from the environment once. */
+struct tp_global_icv {
+  size_t stacksize;        /* stacksize-var (bytes; 0 = system default) */
+  int wait_policy;         /* TP_WAIT_* */
+  unsigned long long spincount; /* pause iterations before sleeping */
+  bool spincount_set;
+  int max_task_priority;
+  bool cancel;
+  int display_env;          /* 0 no, 1 true, 2 verbose */
+  bool display_affinity;
+  char *affinity_format;
+  int default_device;
+  int target_offload;       /* 0 default, 1 mandatory, 2 disabled */
+  int nteams;               /* nteams-var (0 = unset) */
+  int teams_thread_limit;   /* 0 = unset */
+  unsigned nthreads_list[TP_MAX_LIST];
+  unsigned nthreads_list_len;
+  int bind_list[TP_MAX_LIST];
+  unsigned bind_list_len;
+  char *places;             /* OMP_PLACES as given (normalised text) */
+  unsigned long default_allocator;
+  int debug;                /* GOMP_DEBUG */
+};
+
+/* Per-thread slot in a team; one cache line each so members never share. */
+struct tp_member {
+  struct tp_thread *thr;
+  uint32_t bar_epoch;  /* barriers this member has passed in this team */
+  uint32_t ws_seq;     /* worksharing constructs this member has entered */
+  uint32_t single_seq; /* single constructs this member has encountered */
+  uint32_t ordered_iter_pad;
+  struct tp_ws *ws;    /* worksharing construct in progress (loops/sections) */
+  struct tp_task *itask; /* implicit task of this member */
+} tp_cacheline_aligned;
+
+/* A barrier flag word, alone on its cache line. */
+struct tp_flag {
+  uint32_t v;
+} tp_cacheline_aligned;
+
+struct tp_team {
+  /* Set by the master before each region, read-only during it. */
+  unsigned nthreads;
+  unsigned level;        /* nesting depth, counting inactive regions */
+  unsigned active_level; /* nesting depth counting only regions of >1 thread */
+  void (*fn)(void *);
+  void *data;
+  struct tp_team *parent;      /* team of the encountering thread */
+  unsigned parent_tid;         /* the master's thread number in parent */
+  struct tp_task *parent_task; /* the encountering task */
+  struct tp_thread *master;
+  struct tp_icv icv;           /* ICVs of the implicit tasks */
+  unsigned capacity;           /* members allocated */
+  unsigned nrounds;            /* dissemination barrier rounds */
+  struct tp_member *member;    /* [capacity] */
+  struct tp_flag *bar_flags;   /* [capacity * nrounds] */
+  struct tp_flag *join_flags;  /* [capacity] */
+  uint32_t region_epoch;       /* regions run by this team (join epoch) */
+  bool hot;                    /* owned by master as its hot team */
+
+  /* Shared, written during the region by members. */
+  uint32_t single_count tp_cacheline_aligned;
+  void *copyprivate;
+  struct tp_ws *ws_ring;       /* worksharing slots, see ws.h */
+  struct tp_team_tasks *tasks; /* task scheduling state, see task.h */
+  void *reductions;            /* GOMP_parallel_reductions / workshare task reductions */
+  void *cancel_state;
+};
+
+struct tp_thread {
+  /* Hot fields, owned by this thread. */
+  struct tp_team *team;
+  unsigned tid;
+  struct tp_task *task;       /* current task */
+  uint32_t uid;               /* process-unique id (nest lock owner), never 0 */
+  struct tp_team *hot_team[TP_HOT_LEVELS]; /* teams it masters, per level, kept for reuse */
+  struct tp_team *solo_team;  /* team of one for the initial thread's level 0 */
+  bool is_worker;             /* a pool thread (not an initial thread) */
+  unsigned *cg_busy;          /* threads busy in this contention group */
+  unsigned cg_busy_own;       /* the counter, when this is an initial thread */
+  uint32_t go_seen;
+  struct tp_thread *pool_next;
+  pthread_t pthread;
+  void *free_teams;           /* cache of teams of one (serialized regions) */
+  void *task_cache;           /* per-thread task descriptor cache, see task.c */
+
+  /* Signal line: written by other threads. */
+  uint32_t go tp_cacheline_aligned; /* bumped to hand this thread a region */
+  uint32_t wake_seq;                /* futex word for sleeping */
+  uint32_t sleeping;                /* 1 while (about to be) asleep */
+  uint32_t job_epoch;               /* join epoch of the region handed over */
+  void (*job_fn)(void *);           /* region body, written before go */
+  void *job_data;
+};
+
+struct tp_runtime {
+  struct tp_global_icv g;
+  struct tp_icv initial_icv;  /* ICVs of every initial task */
+  unsigned ncpus;
+  unsigned long long spin_iters;     /* pause iterations before sleeping */
+  unsigned long long spin_throttled; /* same, when oversubscribed */
+
+  /* Thread pool: idle workers, protected by pool_lock. */
+  uint32_t pool_lock;
+  struct tp_thread *pool_idle;
+  unsigned workers_total;
+  uint32_t next_uid;      /* last thread uid handed out (atomic) */
+  unsigned threads_busy;  /* threads running in parallel regions, all groups (atomic) */
+
+  uint32_t critical_lock;      /* unnamed critical */
+  uint32_t atomic_lock;        /* GOMP_atomic_start/end */
+  uint32_t named_critical_lock;/* guards lazily created named locks */
+};
+
+extern struct tp_runtime tp_rt tp_hidden;
+extern __thread struct tp_thread *tp_tls_self
+    __attribute__((tls_model("initial-exec"))) tp_hidden;
+
+struct tp_thread *tp_thread_init_initial(void) tp_hidden;
+
+/* The calling thread's Tempo state, created on first use (any pthread that
+ * calls into Tempo becomes an initial thread with its own level-0 team). */
+static inline struct tp_thread *tp_self(void) {
+  struct tp_thread *t = tp_tls_self;
+  if (tp_unlikely(!t))
+    t = tp_thread_init_initial();
+  return t;
+}
+
+void tp_runtime_init(void) tp_hidden;
+
+/* Team lifecycle (team.c). */
+struct tp_team *tp_team_alloc(unsigned capacity) tp_hidden;
+void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
+                       unsigned nthreads, unsigned proc_bind) tp_hidden;
+void tp_parallel_end(struct tp_thread *self) tp_hidden;
+/* Whole region: begin, run fn on the master, end. */
+void tp_parallel(void (*fn)(void *), void *data, unsigned nthreads,
+                 unsigned proc_bind) tp_hidden;
+
+/* Worker threads (pool.c). */
+void tp_pool_acquire(struct tp_thread **out, unsigned n) tp_hidden;
+void tp_pool_release(struct tp_thread **thr, unsigned n) tp_hidden;
+
+/* Waiting (wait.c).  Epoch words count up and wrap; "reached" compares them
+ * modulo 2^32. */
+static inline bool tp_reached(uint32_t v, uint32_t target) {
+  return (int32_t)(v - target) >= 0;
+}
+/* Spin (running queued tasks of team, if team is not NULL), then sleep,
+ * until *word reaches target. */
+void tp_wait_word(struct tp_thread *self, struct tp_team *team, uint32_t *word,
+                  uint32_t target) tp_hidden;
+/* Spin/yield/sleep budget helpers for other waiting loops. */
+bool tp_oversubscribed(void) tp_hidden;
+void tp_wake(struct tp_thread *t) tp_hidden;
+/* Publish *word = v and wake thread t if it sleeps waiting for it. */
+static inline void tp_signal(uint32_t *word, uint32_t v, struct tp_thread *t) {
+  tp_store_sc(word, v); /* seq_cst: orders the store before reading t->sleeping */
+  if (tp_unlikely(tp_load(&t->sleeping)))
+    tp_wake(t);
+}
+
+/* Barriers (barrier.c). */
+void tp_barrier(struct tp_thread *self) tp_hidden;
+void tp_barrier_setup(struct tp_team *team) tp_hidden;
+/* End-of-region join: workers arrive, the master waits for all. */
+void tp_join(struct tp_thread *self, struct tp_team *team, unsigned tid,
+             uint32_t epoch) tp_hidden;
+
+#endif

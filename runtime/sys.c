@@ -1,0 +1,102 @@
+/* sys.c — syscalls and diagnostics behind sys.h. */
+#define _GNU_SOURCE
+#include "sys.h"
+
+#include <errno.h>
+#include <linux/futex.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+void tp_futex_wait(uint32_t *addr, uint32_t val) {
+  syscall(SYS_futex, addr, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
+}
+
+void tp_futex_wake(uint32_t *addr, int nwake) {
+  syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, nwake, NULL, NULL, 0);
+}
+
+void tp_mutex_lock_slow(uint32_t *m) {
+  /* Spin a little first: internal critical sections are short. */
+  for (int i = 0; i < 100; i++) {
+    tp_pause();
+    if (tp_load(m) == 0 && tp_mutex_trylock(m))
+      return;
+  }
+  while (__atomic_exchange_n(m, 2, __ATOMIC_ACQUIRE) != 0)
+    tp_futex_wait(m, 2);
+}
+
+uint64_t tp_now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+double tp_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void vmessage(const char *kind, const char *fmt, va_list ap) {
+  char buf[1024];
+  int n = snprintf(buf, sizeof buf, "tempo: %s: ", kind);
+  if (n < 0)
+    n = 0;
+  vsnprintf(buf + n, sizeof buf - (size_t)n, fmt, ap);
+  size_t len = strlen(buf);
+  if (len + 1 < sizeof buf) {
+    buf[len++] = '\n';
+    buf[len] = 0;
+  }
+  /* One write so concurrent messages do not interleave mid-line. */
+  ssize_t r = write(2, buf, len);
+  (void)r;
+}
+
+void tp_warn(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vmessage("warning", fmt, ap);
+  va_end(ap);
+}
+
+void tp_fatal(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vmessage("fatal error", fmt, ap);
+  va_end(ap);
+  abort();
+}
+
+void tp_unimplemented(const char *name) {
+  tp_fatal("%s is not implemented by Tempo yet; stopping rather than "
+           "computing a wrong result", name);
+}
+
+void *tp_malloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p)
+    tp_fatal("out of memory allocating %zu bytes", n);
+  return p;
+}
+
+void *tp_calloc(size_t n, size_t sz) {
+  void *p = calloc(n ? n : 1, sz ? sz : 1);
+  if (!p)
+    tp_fatal("out of memory allocating %zu bytes", n * sz);
+  return p;
+}
+
+void *tp_aligned_alloc(size_t align, size_t n) {
+  void *p = NULL;
+  if (posix_memalign(&p, align, n ? n : align) != 0)
+    tp_fatal("out of memory allocating %zu bytes", n);
+  memset(p, 0, n ? n : align);
+  return p;
+}

@@ -1,0 +1,75 @@
+/* sys.h — the single low-level helper layer: atomics, spinning, futexes,
+ * cache-line layout, fatal errors. Everything else in Tempo goes through
+ * these; no other file issues raw syscalls or inline asm for waiting. */
+#ifndef TEMPO_SYS_H
+#define TEMPO_SYS_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
+
+#define TP_CACHELINE 64
+#define tp_cacheline_aligned __attribute__((aligned(TP_CACHELINE)))
+#define tp_likely(x) __builtin_expect(!!(x), 1)
+#define tp_unlikely(x) __builtin_expect(!!(x), 0)
+#define tp_hidden __attribute__((visibility("hidden")))
+#define tp_noreturn __attribute__((noreturn))
+
+/* Memory orderings are spelled out at each use so the reader sees which
+ * accesses publish and which consume. */
+#define tp_load(p) __atomic_load_n((p), __ATOMIC_RELAXED)
+#define tp_load_acq(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#define tp_store(p, v) __atomic_store_n((p), (v), __ATOMIC_RELAXED)
+#define tp_store_rel(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
+#define tp_store_sc(p, v) __atomic_store_n((p), (v), __ATOMIC_SEQ_CST)
+#define tp_fetch_add(p, v) __atomic_fetch_add((p), (v), __ATOMIC_ACQ_REL)
+#define tp_fetch_sub(p, v) __atomic_fetch_sub((p), (v), __ATOMIC_ACQ_REL)
+#define tp_xchg(p, v) __atomic_exchange_n((p), (v), __ATOMIC_ACQ_REL)
+#define tp_cas(p, expp, v)                                                     \
+  __atomic_compare_exchange_n((p), (expp), (v), false, __ATOMIC_ACQ_REL,       \
+                              __ATOMIC_ACQUIRE)
+#define tp_fence_sc() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+
+static inline void tp_pause(void) { __builtin_ia32_pause(); }
+
+/* Futex on a 32-bit word (private to the process). */
+void tp_futex_wait(uint32_t *addr, uint32_t val) tp_hidden;
+void tp_futex_wake(uint32_t *addr, int nwake) tp_hidden;
+
+/* A tiny test-and-test-and-set lock that sleeps on a futex when contended.
+ * States: 0 free, 1 held, 2 held with waiters. Used for runtime-internal
+ * slow paths (pool, named critical table, task queue) and omp locks. */
+static inline bool tp_mutex_trylock(uint32_t *m) {
+  uint32_t z = 0;
+  return __atomic_compare_exchange_n(m, &z, 1, false, __ATOMIC_ACQUIRE,
+                                     __ATOMIC_RELAXED);
+}
+void tp_mutex_lock_slow(uint32_t *m) tp_hidden;
+static inline void tp_mutex_lock(uint32_t *m) {
+  if (tp_unlikely(!tp_mutex_trylock(m)))
+    tp_mutex_lock_slow(m);
+}
+static inline void tp_mutex_unlock(uint32_t *m) {
+  if (tp_unlikely(__atomic_exchange_n(m, 0, __ATOMIC_RELEASE) == 2))
+    tp_futex_wake(m, 1);
+}
+
+/* Monotonic time. */
+double tp_now(void) tp_hidden;          /* seconds */
+uint64_t tp_now_ns(void) tp_hidden;
+
+/* Messages. All of Tempo's diagnostics go through these so the prefix and
+ * the stream are the same everywhere. */
+void tp_warn(const char *fmt, ...) tp_hidden __attribute__((format(printf, 1, 2)));
+tp_noreturn void tp_fatal(const char *fmt, ...) tp_hidden
+    __attribute__((format(printf, 1, 2)));
+/* An ABI entry point that Tempo does not implement yet: stops the program
+ * with one clear line naming it, never silently does the wrong thing. */
+tp_noreturn void tp_unimplemented(const char *name) tp_hidden;
+
+/* Allocation that never returns NULL (the runtime cannot proceed without it). */
+void *tp_malloc(size_t n) tp_hidden;
+void *tp_calloc(size_t n, size_t sz) tp_hidden;
+void *tp_aligned_alloc(size_t align, size_t n) tp_hidden;
+
+#endif

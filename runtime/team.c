@@ -1,0 +1,176 @@
+/* team.c — parallel regions: choosing the team size, forming the team
+ * (hot team reuse, pool), starting members and joining them.
+ *
+ * Hot teams: a master keeps the team it formed at each nesting level
+ * (hot_team[level]) and its workers stay bound to it; a region of the same
+ * size at that level reuses it with one store per worker (its go word,
+ * whose cache line also carries the region's fn/data/epoch, so a woken
+ * worker finds everything in one line).  Regions of one thread use a team
+ * of one from a per-thread cache and touch no shared state. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rt.h"
+#include "task.h"
+#include "ws.h"
+
+struct tp_team *tp_team_alloc(unsigned n) {
+  struct tp_team *team = tp_aligned_alloc(TP_CACHELINE, sizeof *team);
+  team->capacity = n;
+  team->member = tp_aligned_alloc(TP_CACHELINE, sizeof(struct tp_member) * n);
+  struct tp_task *itasks = tp_calloc(n, sizeof(struct tp_task));
+  for (unsigned i = 0; i < n; i++)
+    team->member[i].itask = &itasks[i];
+  tp_barrier_setup(team);
+  tp_team_tasks_init(team);
+  tp_ws_team_init(team);
+  return team;
+}
+
+static void team_free(struct tp_team *team) {
+  tp_ws_team_fini(team);
+  tp_team_tasks_fini(team);
+  free(team->member[0].itask);
+  free(team->member);
+  free(team->bar_flags);
+  free(team->join_flags);
+  free(team);
+}
+
+/* Workers leave the team for the pool; the team is freed. */
+static void team_disband(struct tp_team *team) {
+  struct tp_thread *w[64];
+  for (unsigned i = 1; i < team->capacity;) {
+    unsigned k = 0;
+    while (k < 64 && i < team->capacity)
+      w[k++] = team->member[i++].thr;
+    tp_pool_release(w, k);
+  }
+  team_free(team);
+}
+
+static struct tp_team *team_form(unsigned n) {
+  struct tp_team *team = tp_team_alloc(n);
+  struct tp_thread **w = tp_malloc(sizeof *w * n);
+  tp_pool_acquire(w + 1, n - 1);
+  for (unsigned i = 1; i < n; i++) {
+    team->member[i].thr = w[i];
+    w[i]->team = team;
+    w[i]->tid = i;
+  }
+  free(w);
+  team->nthreads = n;
+  return team;
+}
+
+/* How many threads a region asking for `requested` (0 = no clause) gets. */
+static unsigned team_size(struct tp_thread *self, unsigned requested) {
+  const struct tp_icv *icv = &self->task->icv;
+  unsigned n = requested ? requested : icv->nthreads;
+  if (n <= 1 || self->team->active_level >= icv->max_active_levels)
+    return 1;
+  unsigned busy = tp_load(self->cg_busy);
+  unsigned avail = icv->thread_limit > busy ? icv->thread_limit - busy + 1 : 1;
+  if (n > avail)
+    n = avail;
+  if (icv->dyn) {
+    unsigned running = tp_load(&tp_rt.threads_busy) + 1;
+    unsigned idle = tp_rt.ncpus > running ? tp_rt.ncpus - running + 1 : 1;
+    if (n > idle)
+      n = idle;
+  }
+  return n;
+}
+
+static struct tp_team *solo_get(struct tp_thread *self) {
+  struct tp_team *t = self->free_teams;
+  if (t) {
+    self->free_teams = t->parent;
+    return t;
+  }
+  t = tp_team_alloc(1);
+  t->nthreads = 1;
+  t->member[0].thr = self;
+  return t;
+}
+
+void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
+                       unsigned requested, unsigned proc_bind) {
+  struct tp_team *pteam = self->team;
+  struct tp_task *ptask = self->task;
+  unsigned n = team_size(self, requested);
+  struct tp_team *team;
+
+  if (n == 1) {
+    team = solo_get(self);
+  } else {
+    unsigned lvl = pteam->level;
+    team = lvl < TP_HOT_LEVELS ? self->hot_team[lvl] : NULL;
+    if (!team || team->nthreads != n) {
+      if (team)
+        team_disband(team);
+      team = team_form(n);
+      team->hot = lvl < TP_HOT_LEVELS;
+      if (team->hot)
+        self->hot_team[lvl] = team;
+    }
+    __atomic_add_fetch(self->cg_busy, n - 1, __ATOMIC_RELAXED);
+    __atomic_add_fetch(&tp_rt.threads_busy, n - 1, __ATOMIC_RELAXED);
+  }
+  team->level = pteam->level + 1;
+  team->active_level = pteam->active_level + (n > 1);
+  team->parent = pteam;
+  team->parent_tid = self->tid;
+  team->parent_task = ptask;
+  team->master = self;
+  team->member[0].thr = self;
+  team->fn = fn;
+  team->data = data;
+  tp_icv_for_child(&ptask->icv, &team->icv);
+  if (proc_bind)
+    team->icv.bind = (int)proc_bind;
+  uint32_t epoch = ++team->region_epoch;
+
+  for (unsigned i = 1; i < n; i++) {
+    struct tp_thread *w = team->member[i].thr;
+    w->job_fn = fn;
+    w->job_data = data;
+    w->job_epoch = epoch;
+    tp_signal(&w->go, tp_load(&w->go) + 1, w);
+  }
+
+  struct tp_task *it = team->member[0].itask;
+  tp_task_init_implicit(it, ptask, team, &team->icv);
+  self->team = team;
+  self->tid = 0;
+  self->task = it;
+}
+
+void tp_parallel_end(struct tp_thread *self) {
+  struct tp_team *team = self->team;
+  unsigned n = team->nthreads;
+  if (n > 1) {
+    tp_join(self, team, 0, team->region_epoch);
+    __atomic_sub_fetch(self->cg_busy, n - 1, __ATOMIC_RELAXED);
+    __atomic_sub_fetch(&tp_rt.threads_busy, n - 1, __ATOMIC_RELAXED);
+  } else {
+    tp_task_drain(self, team);
+  }
+  self->team = team->parent;
+  self->tid = team->parent_tid;
+  self->task = team->parent_task;
+  if (n == 1) {
+    team->parent = self->free_teams;
+    self->free_teams = team;
+  } else if (!team->hot) {
+    team_disband(team);
+  }
+}
+
+void tp_parallel(void (*fn)(void *), void *data, unsigned nthreads,
+                 unsigned proc_bind) {
+  struct tp_thread *self = tp_self();
+  tp_parallel_begin(self, fn, data, nthreads, proc_bind);
+  fn(data);
+  tp_parallel_end(self);
+}

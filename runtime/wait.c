@@ -1,0 +1,60 @@
+/* wait.c — spin-then-sleep waiting, the one way Tempo threads wait.
+ *
+ * A waiter spins on the word it waits for (running the team's queued tasks
+ * meanwhile), for a budget of pause iterations (GOMP_SPINCOUNT /
+ * OMP_WAIT_POLICY), then sleeps on its own eventcount (wake_seq).  The
+ * signaller stores the word with a seq_cst store and then reads
+ * `sleeping`; the waiter sets `sleeping` with a seq_cst store and then
+ * re-reads the word.  One of the two must see the other's store, so a wake
+ * is never lost, and a signaller pays no syscall when nobody sleeps.
+ *
+ * When the process has more busy threads than CPUs, spinning only steals
+ * cycles from the thread we wait for: the budget shrinks and the loop
+ * yields the CPU instead of pausing. */
+#define _GNU_SOURCE
+#include <sched.h>
+
+#include "rt.h"
+#include "task.h"
+
+bool tp_oversubscribed(void) {
+  return tp_load(&tp_rt.threads_busy) > tp_rt.ncpus;
+}
+
+void tp_wake(struct tp_thread *t) {
+  __atomic_fetch_add(&t->wake_seq, 1, __ATOMIC_SEQ_CST);
+  tp_futex_wake(&t->wake_seq, 1);
+}
+
+void tp_wait_word(struct tp_thread *self, struct tp_team *team, uint32_t *word,
+                  uint32_t target) {
+  for (;;) {
+    bool throttled = tp_oversubscribed();
+    unsigned long long budget = throttled ? tp_rt.spin_throttled : tp_rt.spin_iters;
+    for (unsigned long long i = 0; i < budget; i++) {
+      if (tp_reached(tp_load_acq(word), target))
+        return;
+      if (team && tp_task_available(team)) {
+        tp_task_run_one(self, team);
+        i = 0;
+        continue;
+      }
+      if (throttled)
+        sched_yield();
+      else
+        tp_pause();
+    }
+    uint32_t seq = tp_load_acq(&self->wake_seq);
+    tp_store_sc(&self->sleeping, 1);
+    if (tp_reached(tp_load_acq(word), target)) {
+      tp_store(&self->sleeping, 0);
+      return;
+    }
+    if (team && tp_task_available(team)) {
+      tp_store(&self->sleeping, 0);
+      continue;
+    }
+    tp_futex_wait(&self->wake_seq, seq);
+    tp_store(&self->sleeping, 0);
+  }
+}

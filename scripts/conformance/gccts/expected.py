@@ -1,0 +1,119 @@
+"""Expected-result lists: read, compare with a run, rewrite.
+
+File format, one test a line:  `<name> <RESULT>  # optional reason`.
+Blank lines and lines starting with '#' are comments.  A failure listed
+here is an accepted, explained failure; a PASS that stops passing is a
+regression.
+"""
+
+import re
+
+STATUSES = ("PASS", "FAIL-compile", "FAIL-run", "FAIL-output", "TIMEOUT",
+            "UNSUPPORTED")
+FAILURES = ("FAIL-compile", "FAIL-run", "FAIL-output", "TIMEOUT")
+
+
+def read(path):
+    """Returns (ordered dict name -> (status, reason), header lines)."""
+    entries, header = {}, []
+    try:
+        f = open(path)
+    except FileNotFoundError:
+        return entries, header
+    with f:
+        for line in f:
+            raw = line.rstrip("\n")
+            if not raw.strip() or raw.lstrip().startswith("#"):
+                if not entries:
+                    header.append(raw)
+                continue
+            body, _, reason = raw.partition("#")
+            parts = body.split()
+            if len(parts) != 2 or parts[1] not in STATUSES:
+                raise SystemExit("%s: malformed line: %s" % (path, raw))
+            entries[parts[0]] = (parts[1], reason.strip())
+    return entries, header
+
+
+def write(path, entries, header):
+    width = max([len(n) for n in entries] + [10])
+    with open(path, "w") as f:
+        for line in header:
+            f.write(line + "\n")
+        for name in sorted(entries):
+            status, reason = entries[name]
+            line = "%-*s %s" % (width, name, status)
+            if reason and status != "PASS":
+                line = "%-*s  # %s" % (width + 13, line, reason)
+            f.write(line.rstrip() + "\n")
+
+
+_MISSING = [
+    # the runtime's own "not implemented" abort names the entry point
+    re.compile(r"((?:GOMP|GOACC|omp|__kmpc)_\w+)[^\n]{0,80}?"
+               r"(?:not (?:yet )?implemented|unimplemented|unsupported)", re.I),
+    re.compile(r"(?:not (?:yet )?implemented|unimplemented|unsupported)"
+               r"[^\n]{0,80}?\b((?:GOMP|GOACC|omp|__kmpc)_\w+)", re.I),
+    # ld.so in --mode link, or the static linker
+    re.compile(r"undefined symbol: ((?:GOMP|omp|__kmpc)_\w+)"),
+    re.compile(r"undefined reference to `((?:GOMP|omp|__kmpc)_\w+)'"),
+    re.compile(r"version `(\w+(?:_[\d.]+)+)' not found"),
+]
+_TARGET = re.compile(r"#\s*pragma\s+omp\s+(?:\w+\s+)*target\b|omp_target_\w+")
+
+
+def derive_reason(result, source_text=""):
+    """Best guess at why a test fails, for the expected list's comment."""
+    if result.status == "UNSUPPORTED":
+        return result.detail
+    log = result.log
+    for pattern in _MISSING:
+        m = pattern.search(log)
+        if m:
+            what = m.group(1)
+            if pattern is _MISSING[-1]:
+                return "symbol version %s not provided" % what
+            return "not implemented yet: " + what
+    if result.detail == "runtime could not be preloaded":
+        return result.detail
+    if _TARGET.search(source_text):
+        return ("uses omp target: needs target offload fallback "
+                "(follow-up issue); " + result.detail)
+    if result.status == "TIMEOUT":
+        return "hangs or too slow: " + result.detail
+    tail = [ln.strip() for ln in log.splitlines()[1:] if ln.strip()]
+    msg = tail[-1][:120] if tail else ""
+    return "; ".join(x for x in (result.detail, msg) if x)
+
+
+class Comparison:
+    """Sorts a run's results against the expected list."""
+
+    def __init__(self, expected):
+        self.expected = expected
+        self.passed = self.failed = self.unsupported = self.xfail = 0
+        self.regressions = []        # (name, expected, got, detail)
+        self.unexpected_passes = []  # (name, expected)
+        self.changed_failures = []   # (name, expected, got)
+        self.notes = []
+
+    def add(self, result):
+        want = self.expected.get(result.name, (None, ""))[0]
+        got = result.status
+        if got == "PASS":
+            self.passed += 1
+            if want is not None and want != "PASS":
+                self.unexpected_passes.append((result.name, want))
+        elif got == "UNSUPPORTED":
+            self.unsupported += 1
+            if want not in (None, "UNSUPPORTED"):
+                self.notes.append("%s: expected %s, now UNSUPPORTED (%s)"
+                                  % (result.name, want, result.detail))
+        elif want in FAILURES:
+            self.xfail += 1
+            if want != got:
+                self.changed_failures.append((result.name, want, got))
+        else:
+            self.failed += 1
+            self.regressions.append((result.name, want or "(not listed)",
+                                     got, result.detail))
