@@ -1,0 +1,1 @@
+"""ompcompare: run OpenMP programs under several OpenMP runtimes side by side."""

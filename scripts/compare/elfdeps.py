@@ -1,0 +1,53 @@
+"""Read DT_NEEDED entries of an ELF file (stdlib only) to tell whether a
+binary was built against libgomp (GCC) or libomp (Clang)."""
+import struct
+
+SHT_DYNAMIC = 6
+DT_NEEDED = 1
+
+
+def needed_libraries(path):
+    """Return the list of DT_NEEDED names, or None if not a readable ELF64."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    if len(data) < 64 or data[:4] != b"\x7fELF" or data[4] != 2:
+        return None
+    end = "<" if data[5] == 1 else ">"
+    shoff, = struct.unpack_from(end + "Q", data, 0x28)
+    shentsize, shnum = struct.unpack_from(end + "HH", data, 0x3A)
+    sections = []
+    for i in range(shnum):
+        off = shoff + i * shentsize
+        if off + 64 > len(data):
+            return None
+        _name, sh_type, _flags, _addr, sh_offset, sh_size, sh_link = \
+            struct.unpack_from(end + "IIQQQQI", data, off)
+        sections.append((sh_type, sh_offset, sh_size, sh_link))
+    needed = []
+    for sh_type, off, size, link in sections:
+        if sh_type != SHT_DYNAMIC or link >= len(sections):
+            continue
+        str_off = sections[link][1]
+        for pos in range(off, off + size, 16):
+            tag, val = struct.unpack_from(end + "qQ", data, pos)
+            if tag == 0:
+                break
+            if tag == DT_NEEDED:
+                start = str_off + val
+                stop = data.index(b"\0", start)
+                needed.append(data[start:stop].decode("utf-8", "replace"))
+    return needed
+
+
+def openmp_flavour(path):
+    """'llvm' if linked against libomp/libiomp5, 'gnu' if against libgomp,
+    'unknown' otherwise (static binaries, scripts)."""
+    libs = needed_libraries(path) or []
+    if any(l.startswith(("libomp.so", "libiomp5.so")) for l in libs):
+        return "llvm"
+    if any(l.startswith("libgomp.so") for l in libs):
+        return "gnu"
+    return "unknown"

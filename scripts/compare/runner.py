@@ -1,0 +1,132 @@
+"""Run one program once under one runtime: environment, timing, output."""
+import hashlib
+import os
+import re
+import signal
+import subprocess
+import time
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+# A program-printed time line: the harness's 'PB_TIME seconds=<t>' or a
+# generic 'time: <t>' / 'Time = <t>' line.  Group 1 is seconds.
+DEFAULT_TIME_REGEX = (r"(?im)^\s*(?:PB_TIME\s+seconds=|(?:kernel\s+|elapsed\s+)?time"
+                      r"\s*[:=]\s*)([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)")
+
+
+@dataclass
+class RunResult:
+    job: str
+    runtime: str
+    threads: int
+    rep: int
+    returncode: Optional[int] = None
+    ok: bool = False
+    time: Optional[float] = None       # seconds used for the statistics
+    time_source: str = "wall"          # 'program' or 'wall'
+    wall: Optional[float] = None
+    error: Optional[str] = None
+    stderr_tail: str = ""
+    output_digest: Optional[str] = None
+    output: str = field(default="", repr=False)
+    mismatch: Optional[str] = None
+    skipped: Optional[str] = None
+
+    def to_dict(self):
+        d = dict(self.__dict__)
+        d.pop("output", None)
+        return d
+
+
+def extract_time(stdout, time_regex):
+    """Sum of all time values printed by the program, or None."""
+    values = [float(m.group(1)) for m in re.finditer(time_regex, stdout)]
+    return sum(values) if values else None
+
+
+def normalize_output(stdout, time_regex, ignore_regexes=(), check_regex=None):
+    """The part of stdout that must agree across runtimes: every line except
+    time lines and ignored lines; with check_regex, only lines matching it."""
+    time_re = re.compile(time_regex)
+    ignores = [re.compile(r) for r in ignore_regexes]
+    check = re.compile(check_regex) if check_regex else None
+    keep = []
+    for line in stdout.splitlines():
+        if check is not None:
+            if check.search(line):
+                keep.append(line.rstrip())
+            continue
+        if time_re.search(line + "\n") or any(r.search(line) for r in ignores):
+            continue
+        keep.append(line.rstrip())
+    return "\n".join(keep)
+
+
+def describe_status(code):
+    if code is None:
+        return "did not finish"
+    if code < 0:
+        try:
+            return "killed by signal %s" % signal.Signals(-code).name
+        except ValueError:
+            return "killed by signal %d" % -code
+    return "exit status %d" % code
+
+
+def tail(text, lines=8):
+    return "\n".join(text.rstrip().splitlines()[-lines:])
+
+
+def run_once(argv: List[str], env, timeout, time_regex, result: RunResult,
+             ignore_regexes=(), check_regex=None):
+    t0 = time.monotonic()
+    try:
+        proc = subprocess.run(argv, env=env, capture_output=True, text=True,
+                              errors="replace", timeout=timeout)
+    except subprocess.TimeoutExpired as e:
+        result.wall = time.monotonic() - t0
+        result.error = "timed out after %gs" % timeout
+        out = e.stderr or b""
+        result.stderr_tail = tail(out.decode("utf-8", "replace") if isinstance(out, bytes) else out)
+        return result
+    except OSError as e:
+        result.error = "could not start: %s" % e
+        return result
+    result.wall = time.monotonic() - t0
+    result.returncode = proc.returncode
+    result.stderr_tail = tail(proc.stderr)
+    if proc.returncode != 0:
+        result.error = describe_status(proc.returncode)
+        return result
+    result.ok = True
+    prog_time = extract_time(proc.stdout, time_regex)
+    if prog_time is not None:
+        result.time, result.time_source = prog_time, "program"
+    else:
+        result.time, result.time_source = result.wall, "wall"
+    result.output = normalize_output(proc.stdout, time_regex, ignore_regexes, check_regex)
+    result.output_digest = hashlib.sha1(result.output.encode()).hexdigest()[:12]
+    return result
+
+
+def build_env(base, global_env, threads, job_env, runtime_env):
+    env = dict(base)
+    env.update(global_env)
+    env["OMP_NUM_THREADS"] = str(threads)
+    env.update(job_env)
+    runtime_env = dict(runtime_env)
+    preload = runtime_env.pop("LD_PRELOAD", None)
+    env.update(runtime_env)
+    if preload:
+        existing = env.get("LD_PRELOAD", "")
+        env["LD_PRELOAD"] = preload + (":" + existing if existing else "")
+    return env
+
+
+def resolve_program(argv):
+    """Absolute path of argv[0] if it can be found (for ELF inspection)."""
+    prog = argv[0]
+    if os.sep in prog:
+        return os.path.abspath(prog)
+    from shutil import which
+    return which(prog) or prog

@@ -1,0 +1,100 @@
+"""The OpenMP runtimes a program can be run under, and how to select each
+one through the environment (LD_PRELOAD) for a given binary."""
+import glob
+import os
+import re
+import subprocess
+from dataclasses import dataclass, field
+from typing import Dict, Optional
+
+BUILTIN = ("tempo", "libgomp", "libomp")
+
+
+@dataclass
+class Runtime:
+    name: str                  # column name: tempo, libgomp, libomp, or a variant
+    kind: str                  # 'tempo' | 'libgomp' | 'libomp'
+    library: Optional[str]     # shared object to preload (None: system default)
+    env: Dict[str, str] = field(default_factory=dict)  # variant settings
+    missing: Optional[str] = None  # reason it cannot run at all
+
+    def setup(self, flavour):
+        """Environment additions to run a binary of this OpenMP flavour
+        ('gnu', 'llvm', 'unknown'), or (None, reason) if impossible."""
+        if self.missing:
+            return None, self.missing
+        env = dict(self.env)
+        if self.kind == "libgomp":
+            if flavour == "llvm":
+                return None, "binary is linked against libomp (Clang): libgomp cannot run it"
+            return env, None
+        if self.kind == "libomp" and flavour == "llvm":
+            return env, None       # native: the binary already loads libomp
+        env["LD_PRELOAD"] = self.library
+        return env, None
+
+
+def find_libomp(explicit=None):
+    """Locate libomp.so.5 at run time: --libomp, $OMPCOMPARE_LIBOMP, the
+    dynamic linker cache, then the usual LLVM install directories."""
+    for cand in (explicit, os.environ.get("OMPCOMPARE_LIBOMP")):
+        if cand:
+            return cand if os.path.exists(cand) else None
+    try:
+        out = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True,
+                             timeout=10).stdout
+        for line in out.splitlines():
+            m = re.search(r"^\s*libomp\.so\.5\s.*=>\s*(\S+)", line)
+            if m and os.path.exists(m.group(1)):
+                return m.group(1)
+    except (OSError, subprocess.SubprocessError):
+        pass
+
+    def version_key(path):
+        m = re.search(r"llvm-(\d+)", path)
+        return int(m.group(1)) if m else 0
+
+    patterns = ["/usr/lib/llvm-*/lib/libomp.so.5", "/usr/lib/*/libomp.so.5",
+                "/usr/local/lib/libomp.so.5", "/usr/lib/libomp.so.5"]
+    found = [p for pat in patterns for p in glob.glob(pat)]
+    found.sort(key=version_key, reverse=True)
+    return found[0] if found else None
+
+
+def parse_variant(spec):
+    """'tempo-nohb:TEMPO_HEARTBEAT=0,X=1' -> ('tempo-nohb', {...})."""
+    if ":" not in spec:
+        raise ValueError("variant must be NAME:VAR=VALUE[,VAR=VALUE...]: %r" % spec)
+    name, rest = spec.split(":", 1)
+    if not name or name in BUILTIN:
+        raise ValueError("bad variant name %r" % name)
+    env = {}
+    for item in filter(None, rest.split(",")):
+        if "=" not in item:
+            raise ValueError("variant %s: expected VAR=VALUE, got %r" % (name, item))
+        k, v = item.split("=", 1)
+        env[k] = v
+    return name, env
+
+
+def make_runtimes(names, build_dir, variants, libomp=None):
+    """Build the Runtime list for the requested names plus variants.
+    Runtimes that cannot run at all carry a 'missing' reason."""
+    tempo_lib = os.path.abspath(os.path.join(build_dir, "libtempo.so"))
+    tempo_missing = None if os.path.exists(tempo_lib) else \
+        "Tempo library not found: %s (build it or pass --build)" % tempo_lib
+    result = []
+    for name in names:
+        if name == "tempo":
+            result.append(Runtime("tempo", "tempo", tempo_lib, missing=tempo_missing))
+        elif name == "libgomp":
+            result.append(Runtime("libgomp", "libgomp", None))
+        elif name == "libomp":
+            path = find_libomp(libomp)
+            result.append(Runtime("libomp", "libomp", path,
+                                  missing=None if path else "libomp.so.5 not found"))
+        else:
+            raise ValueError("unknown runtime %r (known: %s)" % (name, ", ".join(BUILTIN)))
+    for name, env in variants:
+        result.append(Runtime(name, "tempo", tempo_lib, env, tempo_missing))
+    return result
