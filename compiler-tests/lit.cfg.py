@@ -10,6 +10,10 @@
 #                %link expand to nothing, so the suite runs on stock libgomp.
 #   cc           C compiler (default: gcc found on PATH)
 #   timeout      seconds allowed for each program run (default: 30)
+#   tempo_feature=1  with runtime=system, still enable the `tempo` feature:
+#                runs the Tempo-only tests on stock libgomp, to see which of
+#                them libgomp already satisfies (e.g. the exact
+#                OMP_DISPLAY_ENV format Tempo must reproduce).
 # No machine-specific path is hard-coded: tools are discovered at run time.
 
 import glob
@@ -81,6 +85,8 @@ if runtime == 'tempo':
     link = '-L%s -Wl,-rpath,%s' % (build_dir, build_dir)
 else:
     config.available_features.add('system-runtime')
+    if params.get('tempo_feature', '0') not in ('0', '', 'false'):
+        config.available_features.add('tempo')
     preload = ''
     link = ''
 
