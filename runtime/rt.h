@@ -83,7 +83,10 @@ struct tp_team {
   struct tp_member *member;    /* [capacity] */
   struct tp_flag *bar_flags;   /* [capacity * nrounds] */
   struct tp_flag *join_flags;  /* [capacity] */
-  uint32_t region_epoch;       /* regions run by this team (join epoch) */
+
+  /* Master-private, on its own line so workers' reads of the fields above
+   * stay cache hits from region to region. */
+  uint32_t region_epoch tp_cacheline_aligned; /* regions run (join epoch) */
   bool hot;                    /* owned by master as its hot team */
 
   /* Shared, written during the region by members. */

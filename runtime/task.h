@@ -20,7 +20,7 @@ struct tp_task {
   unsigned children;          /* incomplete child tasks (atomic) */
   struct tp_taskgroup *taskgroup; /* innermost taskgroup of this task */
   void *sched;                /* scheduler-private data */
-};
+} tp_cacheline_aligned;
 
 /* Per-team task scheduling state (allocated with the team). */
 struct tp_team_tasks {

@@ -18,7 +18,9 @@ struct tp_team *tp_team_alloc(unsigned n) {
   struct tp_team *team = tp_aligned_alloc(TP_CACHELINE, sizeof *team);
   team->capacity = n;
   team->member = tp_aligned_alloc(TP_CACHELINE, sizeof(struct tp_member) * n);
-  struct tp_task *itasks = tp_calloc(n, sizeof(struct tp_task));
+  /* One line apart: each member initialises its own implicit task. */
+  struct tp_task *itasks =
+      tp_aligned_alloc(TP_CACHELINE, sizeof(struct tp_task) * n);
   for (unsigned i = 0; i < n; i++)
     team->member[i].itask = &itasks[i];
   tp_barrier_setup(team);
@@ -117,22 +119,35 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
     __atomic_add_fetch(self->cg_busy, n - 1, __ATOMIC_RELAXED);
     __atomic_add_fetch(&tp_rt.threads_busy, n - 1, __ATOMIC_RELAXED);
   }
-  team->level = pteam->level + 1;
-  team->active_level = pteam->active_level + (n > 1);
-  team->parent = pteam;
-  team->parent_tid = self->tid;
-  team->parent_task = ptask;
-  team->master = self;
-  team->member[0].thr = self;
-  team->fn = fn;
-  team->data = data;
-  tp_icv_for_child(&ptask->icv, &team->icv);
+  /* Members read these after being released; writing only what changed
+   * keeps the lines shared (cache hits) across back-to-back regions. */
+#define SET_IF_CHANGED(field, value)                                           \
+  do {                                                                         \
+    if (team->field != (value))                                                \
+      team->field = (value);                                                   \
+  } while (0)
+  SET_IF_CHANGED(level, pteam->level + 1);
+  SET_IF_CHANGED(active_level, pteam->active_level + (n > 1));
+  SET_IF_CHANGED(parent, pteam);
+  SET_IF_CHANGED(parent_tid, self->tid);
+  SET_IF_CHANGED(parent_task, ptask);
+  SET_IF_CHANGED(master, self);
+  SET_IF_CHANGED(member[0].thr, self);
+  SET_IF_CHANGED(fn, fn);
+  SET_IF_CHANGED(data, data);
+#undef SET_IF_CHANGED
+  struct tp_icv icv;
+  tp_icv_for_child(&ptask->icv, &icv);
   if (proc_bind)
-    team->icv.bind = (int)proc_bind;
+    icv.bind = (int)proc_bind;
+  if (memcmp(&icv, &team->icv, sizeof icv) != 0)
+    team->icv = icv;
   uint32_t epoch = ++team->region_epoch;
 
   for (unsigned i = 1; i < n; i++) {
     struct tp_thread *w = team->member[i].thr;
+    if (w->cg_busy != self->cg_busy)
+      w->cg_busy = self->cg_busy;
     w->job_fn = fn;
     w->job_data = data;
     w->job_epoch = epoch;
