@@ -115,6 +115,12 @@ def run(args, jobs, runtimes):
             if env is None and not rt.missing:
                 print("ompcompare: %s: not run under %s: %s" % (job.name, rt_name, why), file=err)
 
+    no_base = [j.name for j in jobs if plans[j.name][baseline][0] is None]
+    if no_base:
+        print("ompcompare: %s cannot run %s, so those rows have no ratio; pick another "
+              "--baseline (e.g. libomp for Clang binaries)" % (baseline, ", ".join(no_base)),
+              file=err)
+
     schedule = []
     for rep in range(-args.warmup, args.reps):
         for job in jobs:

@@ -11,15 +11,19 @@ def summarize(times):
 
 
 def is_noise(a, b):
-    """True when the repetition spread (max - min) of either side is at least
-    the difference of the medians: the data cannot tell a winner.  With a
-    single repetition per side there is no spread and no noise call."""
+    """True when the data cannot tell a winner: the repetition spread
+    (max - min) of either side is at least the difference of the medians
+    and the two min..max ranges overlap.  (When every run of one side beats
+    every run of the other, the difference is real even if one side is
+    spread out.)  With a single repetition per side there is no spread and
+    no noise call."""
     if a is None or b is None:
         return False
     if a["n"] < 2 and b["n"] < 2:
         return False
     spread = max(a["max"] - a["min"], b["max"] - b["min"])
-    return abs(a["median"] - b["median"]) <= spread
+    overlap = a["min"] <= b["max"] and b["min"] <= a["max"]
+    return overlap and abs(a["median"] - b["median"]) <= spread
 
 
 def ratio(a, base):

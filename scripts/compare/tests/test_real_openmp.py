@@ -1,0 +1,60 @@
+"""A tiny generated OpenMP C program run under the real system runtimes."""
+import json
+import os
+import shutil
+import subprocess
+import unittest
+
+import _path  # noqa: F401
+from compare import elfdeps, runtimes
+from helpers import Workdir
+
+PROGRAM = r"""
+#include <stdio.h>
+#include <omp.h>
+int main(void)
+{
+    long sum = 0;
+    double t0 = omp_get_wtime();
+#pragma omp parallel for schedule(dynamic, 7) reduction(+ : sum)
+    for (long i = 0; i < 100000; i++) sum += i % 13;
+    printf("threads %d\n", omp_get_max_threads());
+    printf("sum %ld\n", sum);
+    printf("time: %.9f\n", omp_get_wtime() - t0);
+    return 0;
+}
+"""
+
+
+@unittest.skipUnless(shutil.which("gcc"), "gcc not available")
+class RealOpenMPTest(unittest.TestCase):
+    def setUp(self):
+        self.w = Workdir()
+        src = os.path.join(self.w.path, "sum.c")
+        with open(src, "w") as f:
+            f.write(PROGRAM)
+        self.exe = os.path.join(self.w.path, "sum")
+        subprocess.run(["gcc", "-O2", "-fopenmp", src, "-o", self.exe], check=True)
+
+    def tearDown(self):
+        self.w.cleanup()
+
+    def test_gcc_binary_under_system_runtimes(self):
+        self.assertEqual(elfdeps.openmp_flavour(self.exe), "gnu")
+        rts = "libgomp,libomp" if runtimes.find_libomp() else "libgomp"
+        proc, out = self.w.run_tool("--runtimes", rts, "--threads", "1,2", "--reps", "2",
+                                    "--", self.exe)
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        with open(os.path.join(out, "results.json")) as f:
+            data = json.load(f)
+        runs = data["runs"]
+        self.assertEqual(len(runs), 4 * len(rts.split(",")))
+        self.assertTrue(all(r["ok"] and r["time_source"] == "program" for r in runs))
+        # the OMP_NUM_THREADS setting reached the program (its output differs
+        # between thread counts, so each thread count has its own reference)
+        digests = {r["threads"]: r["output_digest"] for r in runs}
+        self.assertNotEqual(digests[1], digests[2])
+
+
+if __name__ == "__main__":
+    unittest.main()
