@@ -3,11 +3,12 @@ binary was built against libgomp (GCC) or libomp (Clang)."""
 import struct
 
 SHT_DYNAMIC = 6
+SHT_DYNSYM = 11
 DT_NEEDED = 1
 
 
-def needed_libraries(path):
-    """Return the list of DT_NEEDED names, or None if not a readable ELF64."""
+def _read_elf(path):
+    """(data, endian, sections) of an ELF64 file, or None."""
     try:
         with open(path, "rb") as f:
             data = f.read()
@@ -26,6 +27,37 @@ def needed_libraries(path):
         _name, sh_type, _flags, _addr, sh_offset, sh_size, sh_link = \
             struct.unpack_from(end + "IIQQQQI", data, off)
         sections.append((sh_type, sh_offset, sh_size, sh_link))
+    return data, end, sections
+
+
+def _cstr(data, start):
+    return data[start:data.index(b"\0", start)].decode("utf-8", "replace")
+
+
+def defined_dynamic_symbols(path):
+    """Names the shared object exports (defined .dynsym entries), or None."""
+    elf = _read_elf(path)
+    if elf is None:
+        return None
+    data, end, sections = elf
+    names = set()
+    for sh_type, off, size, link in sections:
+        if sh_type != SHT_DYNSYM or link >= len(sections):
+            continue
+        str_off = sections[link][1]
+        for pos in range(off, off + size, 24):
+            st_name, _info, _other, shndx = struct.unpack_from(end + "IBBH", data, pos)
+            if st_name and shndx != 0:
+                names.add(_cstr(data, str_off + st_name).split("@")[0])
+    return names
+
+
+def needed_libraries(path):
+    """Return the list of DT_NEEDED names, or None if not a readable ELF64."""
+    elf = _read_elf(path)
+    if elf is None:
+        return None
+    data, end, sections = elf
     needed = []
     for sh_type, off, size, link in sections:
         if sh_type != SHT_DYNAMIC or link >= len(sections):
@@ -36,9 +68,7 @@ def needed_libraries(path):
             if tag == 0:
                 break
             if tag == DT_NEEDED:
-                start = str_off + val
-                stop = data.index(b"\0", start)
-                needed.append(data[start:stop].decode("utf-8", "replace"))
+                needed.append(_cstr(data, str_off + val))
     return needed
 
 

@@ -7,7 +7,15 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Dict, Optional
 
+from .elfdeps import defined_dynamic_symbols
+
 BUILTIN = ("tempo", "libgomp", "libomp")
+
+
+def exports_kmpc(library):
+    """Whether a runtime library can serve Clang-compiled binaries."""
+    syms = defined_dynamic_symbols(library)
+    return bool(syms) and "__kmpc_fork_call" in syms
 
 
 @dataclass
@@ -30,6 +38,9 @@ class Runtime:
             return env, None
         if self.kind == "libomp" and flavour == "llvm":
             return env, None       # native: the binary already loads libomp
+        if self.kind == "tempo" and flavour == "llvm" and not exports_kmpc(self.library):
+            return None, ("binary is linked against libomp (Clang) and %s does not export "
+                          "the __kmpc_* entry points" % os.path.basename(self.library))
         env["LD_PRELOAD"] = self.library
         return env, None
 

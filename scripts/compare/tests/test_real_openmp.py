@@ -56,5 +56,18 @@ class RealOpenMPTest(unittest.TestCase):
         self.assertNotEqual(digests[1], digests[2])
 
 
+
+class ExportsTest(unittest.TestCase):
+    def test_libomp_serves_clang_binaries(self):
+        lib = runtimes.find_libomp()
+        if not lib:
+            self.skipTest("libomp not installed")
+        syms = elfdeps.defined_dynamic_symbols(lib)
+        self.assertIn("__kmpc_fork_call", syms)
+        self.assertIn("GOMP_parallel", syms)     # libomp's GNU compatibility layer
+        self.assertTrue(runtimes.exports_kmpc(lib))
+        self.assertFalse(runtimes.exports_kmpc("/bin/sh"))
+
+
 if __name__ == "__main__":
     unittest.main()
