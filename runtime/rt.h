@@ -136,7 +136,7 @@ struct tp_runtime {
   struct tp_thread *pool_idle;
   unsigned workers_total;
   uint32_t next_uid;      /* last thread uid handed out (atomic) */
-  unsigned threads_busy;  /* threads running in parallel regions, all groups (atomic) */
+  unsigned threads_busy;  /* workers bound to teams, all groups (atomic); see team.c */
 
   uint32_t critical_lock;      /* unnamed critical */
   uint32_t atomic_lock;        /* GOMP_atomic_start/end */

@@ -41,6 +41,7 @@ static void team_free(struct tp_team *team) {
 
 /* Workers leave the team for the pool; the team is freed. */
 static void team_disband(struct tp_team *team) {
+  __atomic_sub_fetch(&tp_rt.threads_busy, team->capacity - 1, __ATOMIC_RELAXED);
   struct tp_thread *w[64];
   for (unsigned i = 1; i < team->capacity;) {
     unsigned k = 0;
@@ -62,6 +63,9 @@ static struct tp_team *team_form(unsigned n) {
   }
   free(w);
   team->nthreads = n;
+  /* Workers bound to a team count as busy until it is disbanded: between
+   * hot regions they spin, so they compete for CPUs. */
+  __atomic_add_fetch(&tp_rt.threads_busy, n - 1, __ATOMIC_RELAXED);
   return team;
 }
 
@@ -76,7 +80,10 @@ static unsigned team_size(struct tp_thread *self, unsigned requested) {
   if (n > avail)
     n = avail;
   if (icv->dyn) {
-    unsigned running = tp_load(&tp_rt.threads_busy) + 1;
+    /* Workers of our own hot team at this level would be reused. */
+    unsigned lvl = self->team->level;
+    struct tp_team *hot = lvl < TP_HOT_LEVELS ? self->hot_team[lvl] : NULL;
+    unsigned running = tp_load(&tp_rt.threads_busy) + 1 - (hot ? hot->nthreads - 1 : 0);
     unsigned idle = tp_rt.ncpus > running ? tp_rt.ncpus - running + 1 : 1;
     if (n > idle)
       n = idle;
@@ -117,7 +124,6 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
         self->hot_team[lvl] = team;
     }
     __atomic_add_fetch(self->cg_busy, n - 1, __ATOMIC_RELAXED);
-    __atomic_add_fetch(&tp_rt.threads_busy, n - 1, __ATOMIC_RELAXED);
   }
   /* Members read these after being released; writing only what changed
    * keeps the lines shared (cache hits) across back-to-back regions. */
@@ -167,7 +173,6 @@ void tp_parallel_end(struct tp_thread *self) {
   if (n > 1) {
     tp_join(self, team, 0, team->region_epoch);
     __atomic_sub_fetch(self->cg_busy, n - 1, __ATOMIC_RELAXED);
-    __atomic_sub_fetch(&tp_rt.threads_busy, n - 1, __ATOMIC_RELAXED);
   } else {
     tp_task_drain(self, team);
   }
