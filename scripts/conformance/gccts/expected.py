@@ -62,8 +62,13 @@ _MISSING = [
 _TARGET = re.compile(r"#\s*pragma\s+omp\s+(?:\w+\s+)*target\b|omp_target_\w+")
 
 
-def derive_reason(result, source_text=""):
-    """Best guess at why a test fails, for the expected list's comment."""
+def derive_reason(result, source_text="", baseline=None, is_baseline=False):
+    """Best guess at why a test fails, for the expected list's comment.
+
+    `baseline` is the stock libgomp's result for the same test, when known:
+    a failure shared with the baseline is not the runtime's fault.  The
+    offload hint makes no sense for the baseline itself (is_baseline).
+    """
     if result.status == "UNSUPPORTED":
         return result.detail
     log = result.log
@@ -76,7 +81,10 @@ def derive_reason(result, source_text=""):
             return "not implemented yet: " + what
     if result.detail == "runtime could not be preloaded":
         return result.detail
-    if _TARGET.search(source_text):
+    if baseline in FAILURES:
+        return "fails with stock libgomp too (%s); %s" % (baseline,
+                                                          result.detail)
+    if not is_baseline and _TARGET.search(source_text):
         return ("uses omp target: needs target offload fallback "
                 "(follow-up issue); " + result.detail)
     if result.status == "TIMEOUT":

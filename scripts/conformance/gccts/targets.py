@@ -73,6 +73,9 @@ class Host:
             "lto": _has_gcc_tool("lto-wrapper"),
             "vect_simd_clones": True,
             "fopenmp": True, "fgnu_tm": True,
+            # target-supports.exp: opt-in through the environment
+            "run_expensive_tests":
+                os.environ.get("GCC_TEST_RUN_EXPENSIVE", "") != "",
             # run-time CPU features
             "sse2_runtime": "sse2" in flags,
             "avx_runtime": "avx" in flags,
