@@ -17,7 +17,7 @@ examples:
       --variant tempo-nohb:TEMPO_HEARTBEAT=0 --runtimes tempo,libgomp
 
 Suite file format: see scripts/compare/suite.py (NAME [VAR=VALUE...] PROGRAM ARGS;
-'{build}' expands to --build).  Exit status: 0 if every run succeeded and
+'{build}' expands to --build; '{threads}' in a command to the thread count of each run).  Exit status: 0 if every run succeeded and
 outputs agreed, 1 if a run failed or outputs differed, 2 on usage errors.
 """
 
@@ -47,7 +47,8 @@ def parse_args(argv):
     p.add_argument("--ignore-regex", action="append", default=[],
                    help="stdout lines matching this are not compared across runtimes")
     p.add_argument("--check-regex",
-                   help="compare only stdout lines matching this (e.g. '^checksum')")
+                   help="compare only stdout lines matching this (e.g. '^checksum'); "
+                        "with a group, only the group's text")
     p.add_argument("--timeout", type=float, default=600, help="seconds per run (default 600)")
     p.add_argument("--out", default=os.path.join("build", "compare"),
                    help="output directory for JSON/CSV/PNG (default build/compare)")
@@ -139,7 +140,7 @@ def run(args, jobs, runtimes):
     for rep, job, threads, rt in schedule:
         env = runner.build_env(os.environ, args.env, threads, job.env, plans[job.name][rt.name][0])
         res = runner.RunResult(job.name, rt.name, threads, rep)
-        runner.run_once(job.argv, env, args.timeout, args.time_regex, res,
+        runner.run_once(runner.expand_threads(job.argv, threads), env, args.timeout, args.time_regex, res,
                         args.ignore_regex, args.check_regex)
         label = "%s t=%d %s" % (job.name, threads, rt.name)
         if not res.ok:

@@ -96,6 +96,8 @@ def format_table(rows, geo, baseline):
         prev = key
         out.append("  ".join(c.ljust(w) for c, w in zip(shown, widths)).rstrip())
     out.append("")
+    if rows and max(r["n"] for r in rows) < 2:
+        out.append("(one repetition: no spread, so no noise marking; use --reps 3 or more)")
     out.append("geometric mean of median ratios (runtime / %s; < 1 is faster):" % baseline)
     for rt, g in geo.items():
         if rt == baseline:

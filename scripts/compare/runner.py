@@ -46,15 +46,17 @@ def extract_time(stdout, time_regex):
 
 def normalize_output(stdout, time_regex, ignore_regexes=(), check_regex=None):
     """The part of stdout that must agree across runtimes: every line except
-    time lines and ignored lines; with check_regex, only lines matching it."""
+    time lines and ignored lines; with check_regex, only lines matching it
+    (only its group 1 when it has a group)."""
     time_re = re.compile(time_regex)
     ignores = [re.compile(r) for r in ignore_regexes]
     check = re.compile(check_regex) if check_regex else None
     keep = []
     for line in stdout.splitlines():
         if check is not None:
-            if check.search(line):
-                keep.append(line.rstrip())
+            m = check.search(line)
+            if m:   # with a group, only the group's text must agree
+                keep.append((m.group(1) or "") if check.groups else line.rstrip())
             continue
         if time_re.search(line + "\n") or any(r.search(line) for r in ignores):
             continue
@@ -121,6 +123,12 @@ def build_env(base, global_env, threads, job_env, runtime_env):
         existing = env.get("LD_PRELOAD", "")
         env["LD_PRELOAD"] = preload + (":" + existing if existing else "")
     return env
+
+
+def expand_threads(argv, threads):
+    """Replace the {threads} placeholder in a command (for programs that take
+    the thread count as an argument, e.g. runspec --threads={threads})."""
+    return [a.replace("{threads}", str(threads)) for a in argv]
 
 
 def resolve_program(argv):

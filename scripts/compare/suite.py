@@ -10,6 +10,7 @@ only (like a shell command prefix).  Placeholders expanded in every token:
 
     {build}      the --build directory
     {suite_dir}  the directory containing the suite file
+    {threads}    (left for run time) the thread count of each run
 
 Example:
     gemm        {build}/polybench/bin/gemm SMALL

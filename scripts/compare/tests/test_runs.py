@@ -129,5 +129,21 @@ class RunTest(unittest.TestCase):
             self.assertTrue(any(l.startswith("libc.so") for l in libs), libs)
 
 
+
+class OutputFilterTest(unittest.TestCase):
+    def test_check_regex_with_group_compares_only_the_group(self):
+        out = "Success 350.md base ref ratio=3.1, runtime=12.5\nnoise line\n"
+        text = runner.normalize_output(out, runner.DEFAULT_TIME_REGEX,
+                                       check_regex=r"^(Success \S+|\*\*\*.*)")
+        self.assertEqual(text, "Success 350.md")
+
+    def test_ignore_regex_and_threads_placeholder(self):
+        text = runner.normalize_output("a 1\nseed 99\nb 2\n", runner.DEFAULT_TIME_REGEX,
+                                       ignore_regexes=[r"^seed "])
+        self.assertEqual(text, "a 1\nb 2")
+        self.assertEqual(runner.expand_threads(["x", "--threads={threads}"], 4),
+                         ["x", "--threads=4"])
+
+
 if __name__ == "__main__":
     unittest.main()
