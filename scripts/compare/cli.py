@@ -134,7 +134,7 @@ def run(args, jobs, runtimes):
                         schedule.append((rep, job, threads, rt))
 
     progress = Progress(len(schedule), enabled=not args.no_progress)
-    results, reference = [], {}
+    results, reference, shown_failures = [], {}, set()
     failed = mismatched = 0
     t_start = time.monotonic()
     for rep, job, threads, rt in schedule:
@@ -147,7 +147,11 @@ def run(args, jobs, runtimes):
             failed += 1
             msg = "ompcompare: FAILED %s under %s (threads=%d, rep %d): %s" % (
                 job.name, rt.name, threads, rep, res.error)
-            if res.stderr_tail:
+            seen_key = (job.name, rt.name, res.error, res.stderr_tail)
+            if seen_key in shown_failures:
+                msg += " (same stderr as before)"
+            elif res.stderr_tail:
+                shown_failures.add(seen_key)
                 msg += "\n  stderr tail:\n    " + res.stderr_tail.replace("\n", "\n    ")
             progress.message(msg)
         else:

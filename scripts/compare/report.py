@@ -52,7 +52,8 @@ def geomeans(rows, runtime_names):
                    "faster": sum(1 for r in rows if r["runtime"] == rt and r["ratio"]
                                  and not r["noise"] and r["ratio"] < 1),
                    "slower": sum(1 for r in rows if r["runtime"] == rt and r["ratio"]
-                                 and not r["noise"] and r["ratio"] > 1)}
+                                 and not r["noise"] and r["ratio"] > 1),
+                   "failed": sum(1 for r in rows if r["runtime"] == rt and r["failures"])}
     return out
 
 
@@ -103,8 +104,11 @@ def format_table(rows, geo, baseline):
         if rt == baseline:
             continue
         gm = "-" if g["geomean_ratio"] is None else "%.3f" % g["geomean_ratio"]
-        out.append("  %-14s %s over %d cases  (faster %d, slower %d, noise %d)"
-                   % (rt, gm, g["count"], g["faster"], g["slower"], g["noise"]))
+        line = "  %-14s %s over %d cases  (faster %d, slower %d, noise %d)" % (
+            rt, gm, g["count"], g["faster"], g["slower"], g["noise"])
+        if g["failed"]:
+            line += "; %d case(s) with failed runs" % g["failed"]
+        out.append(line)
     return "\n".join(out)
 
 
@@ -142,25 +146,33 @@ def plot(path, rows, runtime_names, baseline):
     base = {(r["job"], r["threads"]): r["median"] for r in rows if r["runtime"] == baseline}
     nrt = len(runtime_names)
     width = 0.8 / max(nrt, 1)
-    fig, ax = plt.subplots(figsize=(max(6, 0.5 * len(groups) * nrt + 2), 4.5))
+    fig, ax = plt.subplots(figsize=(min(40, max(7, 0.3 * len(groups) * nrt + 2)), 5))
+    failed_x = []
     for k, rt in enumerate(runtime_names):
         xs, ys, lo, hi = [], [], [], []
         for g, key in enumerate(groups):
             r = next((x for x in rows if (x["job"], x["threads"]) == key
                       and x["runtime"] == rt), None)
             b = base.get(key)
+            x = g + (k - (nrt - 1) / 2) * width
+            if r and r["failures"] and r["median"] is None:
+                failed_x.append(x)
             if not r or r["median"] is None or not b:
                 continue
-            xs.append(g + (k - (nrt - 1) / 2) * width)
+            xs.append(x)
             ys.append(r["median"] / b)
             lo.append((r["median"] - r["min"]) / b)
             hi.append((r["max"] - r["median"]) / b)
-        ax.bar(xs, ys, width, yerr=[lo, hi], capsize=2, label=rt)
+        ax.bar(xs, ys, width, yerr=[lo, hi], capsize=2, label=rt,
+               error_kw={"elinewidth": 0.8, "alpha": 0.7})
+    if failed_x:
+        ax.plot(failed_x, [1.0] * len(failed_x), "rx", markersize=8, label="failed")
+    ax.set_yscale("log")
     ax.axhline(1.0, color="gray", linewidth=0.8, linestyle="--")
     ax.set_xticks(range(len(groups)))
-    ax.set_xticklabels(["%s\n%dT" % g for g in groups], rotation=45, ha="right", fontsize=8)
-    ax.set_ylabel("median time / %s (lower is faster)" % baseline)
-    ax.set_title("OpenMP runtime comparison (whiskers: min..max)")
+    ax.set_xticklabels(["%s @%dT" % g for g in groups], rotation=45, ha="right", fontsize=8)
+    ax.set_ylabel("median time / %s (log; lower is faster)" % baseline)
+    ax.set_title("OpenMP runtime comparison (whiskers: min..max of repetitions)")
     ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
