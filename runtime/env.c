@@ -1,15 +1,27 @@
-/* env.c — parse OMP_* and GOMP_* environment variables (see env.h). */
+/* env.c — parse OMP_* and GOMP_* environment variables (see env.h).
+ *
+ * Accepted syntax and defaults follow libgomp 12 (values are trimmed,
+ * keywords are case-insensitive).  Where libgomp accepts a value that would
+ * crash or misbehave (OMP_NUM_THREADS=99999999999, a partially parsed
+ * OMP_SCHEDULE, places on CPUs the process cannot use) Tempo warns and keeps
+ * the default instead. */
 #define _GNU_SOURCE
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "env.h"
+#include "places.h"
 #include "rt.h"
+
+#define SUPPORTED_ACTIVE_LEVELS 255
+#define DEFAULT_AFFINITY_FORMAT "level %L thread %i affinity %A"
+#define MIN_STACKSIZE 16384 /* PTHREAD_STACK_MIN on x86-64 glibc */
 
 static void bad(const char *name, const char *value, const char *why) {
   tp_warn("ignoring %s='%s': %s; using the default", name, value, why);
@@ -23,7 +35,8 @@ static const char *skip_ws(const char *s) {
 
 static bool at_end(const char *s) { return *skip_ws(s) == 0; }
 
-/* Parses an unsigned decimal number; returns the position after it or NULL. */
+/* Parses an unsigned decimal number; returns the position after it or NULL
+ * (no digits, a sign, or overflow). */
 static const char *parse_ulong(const char *s, unsigned long *out) {
   s = skip_ws(s);
   if (!isdigit((unsigned char)*s))
@@ -37,19 +50,23 @@ static const char *parse_ulong(const char *s, unsigned long *out) {
   return end;
 }
 
-/* A positive (or, with allow_zero, non-negative) integer <= max. */
-static bool env_uint(const char *name, unsigned long max, bool allow_zero,
-                     unsigned long *out) {
+/* A whole-value integer in [min, max]. */
+static bool env_ulong(const char *name, unsigned long min, unsigned long max,
+                      unsigned long *out) {
   const char *v = getenv(name);
   if (!v)
     return false;
   unsigned long x;
   const char *e = parse_ulong(v, &x);
   if (!e || !at_end(e)) {
-    bad(name, v, "expected a non-negative integer");
+    bad(name, v, min ? "expected a positive integer" : "expected a non-negative integer");
     return false;
   }
-  if ((!allow_zero && x == 0) || x > max) {
+  if (x < min) {
+    bad(name, v, "expected a positive integer");
+    return false;
+  }
+  if (x > max) {
     bad(name, v, "value out of range");
     return false;
   }
@@ -57,20 +74,40 @@ static bool env_uint(const char *name, unsigned long max, bool allow_zero,
   return true;
 }
 
-static bool env_bool(const char *name, bool *out) {
+/* Matches a keyword at s (case-insensitive) followed by blanks or `stop`
+ * characters; returns the position after the keyword or NULL. */
+static const char *keyword(const char *s, const char *kw, const char *stop) {
+  size_t n = strlen(kw);
+  if (strncasecmp(s, kw, n))
+    return NULL;
+  char c = s[n];
+  if (c && !isspace((unsigned char)c) && !strchr(stop, c))
+    return NULL;
+  return s + n;
+}
+
+/* One of `names` alone (case-insensitive, blanks around); index or -1. */
+static int env_choice(const char *name, const char *const *names, int n,
+                      const char *expected) {
   const char *v = getenv(name);
   if (!v)
-    return false;
+    return -1;
   const char *s = skip_ws(v);
-  size_t n = strcspn(s, " \t\n");
-  if (n == 4 && !strncasecmp(s, "true", 4) && at_end(s + n))
-    *out = true;
-  else if (n == 5 && !strncasecmp(s, "false", 5) && at_end(s + n))
-    *out = false;
-  else {
-    bad(name, v, "expected true or false");
-    return false;
+  for (int i = 0; i < n; i++) {
+    const char *e = keyword(s, names[i], "");
+    if (e && at_end(e))
+      return i;
   }
+  bad(name, v, expected);
+  return -1;
+}
+
+static bool env_bool(const char *name, bool *out) {
+  static const char *const names[] = {"false", "true"};
+  int i = env_choice(name, names, 2, "expected true or false");
+  if (i < 0)
+    return false;
+  *out = i == 1;
   return true;
 }
 
@@ -84,12 +121,16 @@ static void env_num_threads(void) {
   for (;;) {
     unsigned long x;
     s = parse_ulong(s, &x);
-    if (!s || x == 0 || x > INT_MAX) {
+    if (!s || x == 0) {
       bad("OMP_NUM_THREADS", v, "expected a comma-separated list of positive integers");
       return;
     }
+    if (x > INT_MAX) {
+      bad("OMP_NUM_THREADS", v, "value out of range");
+      return;
+    }
     if (n == TP_MAX_LIST) {
-      bad("OMP_NUM_THREADS", v, "too many list entries");
+      bad("OMP_NUM_THREADS", v, "too many list entries (at most 16)");
       return;
     }
     list[n++] = (unsigned)x;
@@ -107,44 +148,47 @@ static void env_num_threads(void) {
   tp_rt.initial_icv.nthreads = list[0];
 }
 
+/* [monotonic|nonmonotonic:]kind[,chunk].  As in libgomp, static without a
+ * modifier is monotonic, a chunk of 0 means the default (1 for dynamic and
+ * guided, unspecified for static). */
 static bool parse_sched(const char *v, int *kind, long *chunk) {
   const char *s = skip_ws(v);
-  int mod = 0;
-  if (!strncasecmp(s, "monotonic:", 10)) {
-    mod = TP_SCHED_MONOTONIC;
-    s += 10;
-  } else if (!strncasecmp(s, "nonmonotonic:", 13)) {
-    s += 13;
+  int mod = -1; /* -1 none, 0 nonmonotonic, 1 monotonic */
+  const char *e;
+  if ((e = keyword(s, "monotonic", ":")))
+    mod = 1;
+  else if ((e = keyword(s, "nonmonotonic", ":")))
+    mod = 0;
+  if (mod >= 0) {
+    s = skip_ws(e);
+    if (*s != ':')
+      return false;
+    s = skip_ws(s + 1);
   }
-  s = skip_ws(s);
   static const struct { const char *n; int k; } kinds[] = {
       {"static", TP_SCHED_STATIC}, {"dynamic", TP_SCHED_DYNAMIC},
       {"guided", TP_SCHED_GUIDED}, {"auto", TP_SCHED_AUTO}};
   int k = 0;
-  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-    size_t l = strlen(kinds[i].n);
-    if (!strncasecmp(s, kinds[i].n, l) && !isalpha((unsigned char)s[l])) {
+  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0] && !k; i++)
+    if ((e = keyword(s, kinds[i].n, ","))) {
       k = kinds[i].k;
-      s += l;
-      break;
+      s = skip_ws(e);
     }
-  }
   if (!k)
     return false;
-  long c = 0;
-  s = skip_ws(s);
+  long c = k == TP_SCHED_STATIC ? 0 : 1;
   if (*s == ',') {
     unsigned long x;
     s = parse_ulong(s + 1, &x);
-    if (!s || x == 0 || x > INT_MAX)
+    if (!s || x > INT_MAX)
       return false;
-    c = (long)x;
+    c = x ? (long)x : c;
   }
   if (!at_end(s))
     return false;
-  if (k == TP_SCHED_AUTO)
-    c = 0;
-  *kind = k | mod;
+  if (mod == 1 || (mod < 0 && k == TP_SCHED_STATIC))
+    k |= TP_SCHED_MONOTONIC;
+  *kind = k;
   *chunk = c;
   return true;
 }
@@ -156,55 +200,58 @@ static void env_schedule(void) {
   int k;
   long c;
   if (!parse_sched(v, &k, &c)) {
-    bad("OMP_SCHEDULE", v, "expected [modifier:]kind[,chunk] with kind static, "
-                           "dynamic, guided or auto");
+    bad("OMP_SCHEDULE", v, "expected [monotonic:|nonmonotonic:]kind[,chunk] with "
+                           "kind static, dynamic, guided or auto");
     return;
   }
   tp_rt.initial_icv.sched_kind = k;
   tp_rt.initial_icv.sched_chunk = c;
 }
 
-static const struct { const char *n; int v; } bind_names[] = {
-    {"false", TP_BIND_FALSE}, {"true", TP_BIND_TRUE},
-    {"master", TP_BIND_MASTER}, {"primary", TP_BIND_MASTER},
-    {"close", TP_BIND_CLOSE},   {"spread", TP_BIND_SPREAD}};
-
-static void env_proc_bind(void) {
+/* OMP_PROC_BIND: true, false, or a list of primary/master/close/spread.
+ * Returns true if it was set (validly). */
+static bool env_proc_bind(void) {
+  static const struct { const char *n; int v; } names[] = {
+      {"false", TP_BIND_FALSE}, {"true", TP_BIND_TRUE},
+      {"master", TP_BIND_MASTER}, {"primary", TP_BIND_MASTER},
+      {"close", TP_BIND_CLOSE},   {"spread", TP_BIND_SPREAD}};
   const char *v = getenv("OMP_PROC_BIND");
   if (!v)
-    return;
+    return false;
   int list[TP_MAX_LIST];
   unsigned n = 0;
   const char *s = v;
   for (;;) {
     s = skip_ws(s);
     int k = -1;
-    for (size_t i = 0; i < sizeof bind_names / sizeof bind_names[0]; i++) {
-      size_t l = strlen(bind_names[i].n);
-      if (!strncasecmp(s, bind_names[i].n, l) && !isalpha((unsigned char)s[l])) {
-        k = bind_names[i].v;
-        s += l;
-        break;
+    const char *e;
+    for (size_t i = 0; i < sizeof names / sizeof names[0] && k < 0; i++)
+      if ((e = keyword(s, names[i].n, ","))) {
+        k = names[i].v;
+        s = skip_ws(e);
       }
-    }
     /* true/false are only allowed alone. */
-    if (k < 0 || n == TP_MAX_LIST || (n > 0 && k <= TP_BIND_TRUE)) {
+    if (k < 0 || (k <= TP_BIND_TRUE && (n > 0 || *s == ','))) {
       bad("OMP_PROC_BIND", v, "expected true, false, or a list of primary, master, close, spread");
-      return;
+      return false;
+    }
+    if (n == TP_MAX_LIST) {
+      bad("OMP_PROC_BIND", v, "too many list entries (at most 16)");
+      return false;
     }
     list[n++] = k;
-    s = skip_ws(s);
     if (!*s)
       break;
-    if (*s != ',' || k <= TP_BIND_TRUE) {
+    if (*s != ',') {
       bad("OMP_PROC_BIND", v, "expected true, false, or a list of primary, master, close, spread");
-      return;
+      return false;
     }
     s++;
   }
   memcpy(tp_rt.g.bind_list, list, sizeof list);
   tp_rt.g.bind_list_len = n;
   tp_rt.initial_icv.bind = list[0];
+  return true;
 }
 
 /* OMP_STACKSIZE / GOMP_STACKSIZE: number with optional B/K/M/G suffix,
@@ -215,37 +262,31 @@ static bool env_stacksize(const char *name) {
     return false;
   unsigned long x;
   const char *s = parse_ulong(v, &x);
-  unsigned long long mul = 1024;
+  unsigned shift = 10;
   if (s) {
     s = skip_ws(s);
-    switch (toupper((unsigned char)*s)) {
-    case 'B': mul = 1; s++; break;
-    case 'K': mul = 1024; s++; break;
-    case 'M': mul = 1024 * 1024; s++; break;
-    case 'G': mul = 1024ull * 1024 * 1024; s++; break;
+    switch (tolower((unsigned char)*s)) {
+    case 'b': shift = 0; s++; break;
+    case 'k': shift = 10; s++; break;
+    case 'm': shift = 20; s++; break;
+    case 'g': shift = 30; s++; break;
     default: break;
     }
   }
-  if (!s || !at_end(s) || x == 0 || x > (~0ull) / mul) {
-    bad(name, v, "expected a positive size with optional unit B, K, M or G");
+  if (!s || !at_end(s)) {
+    bad(name, v, "expected a size with optional unit B, K, M or G");
     return false;
   }
-  tp_rt.g.stacksize = (size_t)(x * mul);
+  if (((x << shift) >> shift) != x) {
+    bad(name, v, "value out of range");
+    return false;
+  }
+  if ((x << shift) < MIN_STACKSIZE) {
+    bad(name, v, "below the minimum thread stack size of 16K");
+    return false;
+  }
+  tp_rt.g.stacksize = (size_t)(x << shift);
   return true;
-}
-
-static void env_wait_policy(void) {
-  const char *v = getenv("OMP_WAIT_POLICY");
-  if (!v)
-    return;
-  const char *s = skip_ws(v);
-  size_t n = strcspn(s, " \t\n");
-  if (n == 6 && !strncasecmp(s, "active", 6) && at_end(s + n))
-    tp_rt.g.wait_policy = TP_WAIT_ACTIVE;
-  else if (n == 7 && !strncasecmp(s, "passive", 7) && at_end(s + n))
-    tp_rt.g.wait_policy = TP_WAIT_PASSIVE;
-  else
-    bad("OMP_WAIT_POLICY", v, "expected active or passive");
 }
 
 static void env_spincount(void) {
@@ -253,117 +294,207 @@ static void env_spincount(void) {
   if (!v)
     return;
   const char *s = skip_ws(v);
-  if (!strncasecmp(s, "infinite", 8) && at_end(s + 8)) {
+  const char *e;
+  if (((e = keyword(s, "infinite", "")) || (e = keyword(s, "infinity", ""))) &&
+      at_end(e)) {
     tp_rt.g.spincount = ~0ull;
     tp_rt.g.spincount_set = true;
     return;
   }
-  if (!strncasecmp(s, "infinity", 8) && at_end(s + 8)) {
-    tp_rt.g.spincount = ~0ull;
-    tp_rt.g.spincount_set = true;
-    return;
-  }
-  unsigned long x;
-  s = parse_ulong(s, &x);
-  unsigned long long mul = 1;
-  if (s) {
-    switch (toupper((unsigned char)*s)) {
-    case 'K': mul = 1000; s++; break;
-    case 'M': mul = 1000000; s++; break;
-    case 'G': mul = 1000000000; s++; break;
-    case 'T': mul = 1000000000000ull; s++; break;
+  unsigned long long x = 0, mul = 1;
+  bool ok = isdigit((unsigned char)*s);
+  if (ok) {
+    char *end;
+    errno = 0;
+    x = strtoull(s, &end, 10);
+    ok = !errno;
+    s = skip_ws(end);
+    switch (tolower((unsigned char)*s)) {
+    case 'k': mul = 1000ull; s++; break;
+    case 'm': mul = 1000000ull; s++; break;
+    case 'g': mul = 1000000000ull; s++; break;
+    case 't': mul = 1000000000000ull; s++; break;
     default: break;
     }
   }
-  if (!s || !at_end(s)) {
+  if (!ok || !at_end(s)) {
     bad("GOMP_SPINCOUNT", v, "expected a non-negative number (suffix k, M, G, T) or infinite");
     return;
   }
-  tp_rt.g.spincount = x * mul;
+  tp_rt.g.spincount = x > ~0ull / mul ? ~0ull : x * mul;
   tp_rt.g.spincount_set = true;
 }
 
-void tp_env_init(void) {
+static void env_allocator(void) {
+  static const char *const names[] = {
+      "omp_default_mem_alloc", "omp_large_cap_mem_alloc", "omp_const_mem_alloc",
+      "omp_high_bw_mem_alloc", "omp_low_lat_mem_alloc",   "omp_cgroup_mem_alloc",
+      "omp_pteam_mem_alloc",   "omp_thread_mem_alloc"};
+  int i = env_choice("OMP_ALLOCATOR", names, 8, "expected a predefined allocator "
+                     "name such as omp_default_mem_alloc");
+  if (i >= 0)
+    tp_rt.g.default_allocator = (unsigned long)i + 1; /* omp_*_mem_alloc values */
+}
+
+/* The CPUs this process may run on (its affinity mask at start-up). */
+static void available_cpus(cpu_set_t *set) {
+  if (sched_getaffinity(0, sizeof *set, set) == 0 && CPU_COUNT(set) > 0)
+    return;
+  CPU_ZERO(set);
+  for (unsigned i = 0; i < tp_rt.ncpus && i < CPU_SETSIZE; i++)
+    CPU_SET(i, set);
+}
+
+/* OMP_PLACES, then GOMP_CPU_AFFINITY, as in libgomp: both are checked when
+ * present; the first valid one provides the place list unless OMP_PROC_BIND
+ * was set to false; a place list turns an unset OMP_PROC_BIND into true; a
+ * binding policy without a list gets one place per hardware thread. */
+static void env_places(bool bind_set) {
+  bool ignore = bind_set && tp_rt.initial_icv.bind == TP_BIND_FALSE;
+  cpu_set_t avail;
+  available_cpus(&avail);
+  static const struct {
+    const char *name;
+    struct tp_place_list *(*parse)(const char *, const cpu_set_t *,
+                                   const char **, const char **);
+  } vars[] = {{"OMP_PLACES", tp_places_parse},
+              {"GOMP_CPU_AFFINITY", tp_places_parse_gomp}};
+  for (int i = 0; i < 2; i++) {
+    const char *v = getenv(vars[i].name);
+    if (!v)
+      continue;
+    const char *why, *note;
+    struct tp_place_list *l = vars[i].parse(v, &avail, &why, &note);
+    if (!l) {
+      bad(vars[i].name, v, why);
+      continue;
+    }
+    if (ignore) {
+      tp_places_free(l);
+      continue;
+    }
+    if (note)
+      tp_warn("%s='%s': %s", vars[i].name, v, note);
+    tp_rt.g.place_list = l;
+    if (tp_rt.initial_icv.bind == TP_BIND_FALSE)
+      tp_rt.initial_icv.bind = TP_BIND_TRUE;
+    ignore = true;
+  }
+  if (!tp_rt.g.place_list && tp_rt.initial_icv.bind != TP_BIND_FALSE)
+    tp_rt.g.place_list = tp_places_level(TP_PLACES_THREADS, (unsigned long)-1, &avail);
+  if (tp_rt.g.place_list) {
+    size_t n = tp_places_format(tp_rt.g.place_list, NULL, 0);
+    tp_rt.g.places = tp_malloc(n + 1);
+    tp_places_format(tp_rt.g.place_list, tp_rt.g.places, n + 1);
+  }
+}
+
+/* Everything back to the defaults, freeing what a previous run allocated. */
+static void reset_defaults(void) {
+  tp_places_free(tp_rt.g.place_list);
+  free(tp_rt.g.places);
+  free(tp_rt.g.affinity_format);
+  memset(&tp_rt.g, 0, sizeof tp_rt.g);
+  tp_rt.g.affinity_format = tp_malloc(sizeof DEFAULT_AFFINITY_FORMAT);
+  memcpy(tp_rt.g.affinity_format, DEFAULT_AFFINITY_FORMAT, sizeof DEFAULT_AFFINITY_FORMAT);
+  tp_rt.g.default_allocator = 1; /* omp_default_mem_alloc */
+
   struct tp_icv *icv = &tp_rt.initial_icv;
-  icv->nthreads = tp_rt.ncpus;
+  memset(icv, 0, sizeof *icv);
+  icv->nthreads = tp_rt.ncpus ? tp_rt.ncpus : 1;
   icv->dyn = false;
   icv->sched_kind = TP_SCHED_DYNAMIC;
   icv->sched_chunk = 1;
   icv->max_active_levels = 1;
   icv->thread_limit = UINT_MAX;
   icv->bind = TP_BIND_FALSE;
-  tp_rt.g.max_task_priority = 0;
+}
+
+void tp_env_init(void) {
+  reset_defaults();
+  struct tp_icv *icv = &tp_rt.initial_icv;
+  unsigned long x;
+  bool b;
 
   env_num_threads();
   env_schedule();
-  env_proc_bind();
-
-  bool b;
+  bool bind_set = env_proc_bind();
   if (env_bool("OMP_DYNAMIC", &b))
     icv->dyn = b;
 
   /* max-active-levels: OMP_MAX_ACTIVE_LEVELS wins; else OMP_NESTED; else
    * nested lists (OMP_NUM_THREADS / OMP_PROC_BIND with several entries)
-   * enable nesting, as in libgomp. */
-  unsigned long x;
+   * enable nesting, as in libgomp.  OMP_NESTED is checked either way. */
   bool nested_set = env_bool("OMP_NESTED", &b);
-  if (env_uint("OMP_MAX_ACTIVE_LEVELS", INT_MAX, true, &x))
-    icv->max_active_levels = x > 255 ? 255 : (unsigned)x;
+  if (env_ulong("OMP_MAX_ACTIVE_LEVELS", 0, ULONG_MAX, &x))
+    icv->max_active_levels = x > SUPPORTED_ACTIVE_LEVELS ? SUPPORTED_ACTIVE_LEVELS : (unsigned)x;
   else if (nested_set)
-    icv->max_active_levels = b ? 255 : 1;
+    icv->max_active_levels = b ? SUPPORTED_ACTIVE_LEVELS : 1;
   else if (tp_rt.g.nthreads_list_len > 1 || tp_rt.g.bind_list_len > 1)
-    icv->max_active_levels = 255;
+    icv->max_active_levels = SUPPORTED_ACTIVE_LEVELS;
 
-  if (env_uint("OMP_THREAD_LIMIT", INT_MAX, false, &x))
-    icv->thread_limit = (unsigned)x;
-  if (env_uint("OMP_MAX_TASK_PRIORITY", INT_MAX, true, &x))
+  if (env_ulong("OMP_THREAD_LIMIT", 1, ULONG_MAX, &x))
+    icv->thread_limit = x > INT_MAX ? UINT_MAX : (unsigned)x;
+  if (env_ulong("OMP_MAX_TASK_PRIORITY", 0, INT_MAX, &x))
     tp_rt.g.max_task_priority = (int)x;
-  if (env_uint("OMP_DEFAULT_DEVICE", INT_MAX, true, &x))
+  if (env_ulong("OMP_DEFAULT_DEVICE", 0, INT_MAX, &x))
     icv->default_device = (int)x;
+  if (env_ulong("OMP_NUM_TEAMS", 1, INT_MAX, &x))
+    tp_rt.g.nteams = (int)x;
+  if (env_ulong("OMP_TEAMS_THREAD_LIMIT", 1, INT_MAX, &x))
+    tp_rt.g.teams_thread_limit = (int)x;
+  if (env_ulong("GOMP_DEBUG", 0, INT_MAX, &x))
+    tp_rt.g.debug = (int)x;
   if (env_bool("OMP_CANCELLATION", &b))
     tp_rt.g.cancel = b;
   if (env_bool("OMP_DISPLAY_AFFINITY", &b))
     tp_rt.g.display_affinity = b;
 
+  static const char *const offload[] = {"default", "mandatory", "disabled"};
+  int i = env_choice("OMP_TARGET_OFFLOAD", offload, 3,
+                     "expected default, mandatory or disabled");
+  if (i >= 0)
+    tp_rt.g.target_offload = i;
+  env_allocator();
+
+  const char *f = getenv("OMP_AFFINITY_FORMAT");
+  if (f)
+    tp_set_affinity_format(f, strlen(f));
+
+  env_places(bind_set);
+
   if (!env_stacksize("OMP_STACKSIZE"))
     env_stacksize("GOMP_STACKSIZE");
-  env_wait_policy();
+
+  static const char *const policies[] = {"passive", "active"};
+  i = env_choice("OMP_WAIT_POLICY", policies, 2, "expected active or passive");
+  if (i >= 0)
+    tp_rt.g.wait_policy = i ? TP_WAIT_ACTIVE : TP_WAIT_PASSIVE;
   env_spincount();
 
-  /* Spin budget, in pause iterations (libgomp's defaults). */
+  /* Spin budget, in pause iterations (libgomp's defaults: about 5 minutes
+   * for active, 3 ms by default, none for passive). */
   if (tp_rt.g.spincount_set)
     tp_rt.spin_iters = tp_rt.g.spincount;
   else if (tp_rt.g.wait_policy == TP_WAIT_ACTIVE)
-    tp_rt.spin_iters = ~0ull;
+    tp_rt.spin_iters = 30000000000ull;
   else if (tp_rt.g.wait_policy == TP_WAIT_PASSIVE)
     tp_rt.spin_iters = 0;
   else
     tp_rt.spin_iters = 300000;
   tp_rt.spin_throttled = tp_rt.spin_iters < 1000 ? tp_rt.spin_iters : 1000;
 
-  const char *d = getenv("OMP_DISPLAY_ENV");
-  if (d) {
-    const char *s = skip_ws(d);
-    if (!strncasecmp(s, "verbose", 7) && at_end(s + 7))
-      tp_rt.g.display_env = 2;
-    else if (!strncasecmp(s, "true", 4) && at_end(s + 4))
-      tp_rt.g.display_env = 1;
-    else if (!(!strncasecmp(s, "false", 5) && at_end(s + 5)))
-      bad("OMP_DISPLAY_ENV", d, "expected true, false or verbose");
-  }
+  static const char *const display[] = {"false", "true", "verbose"};
+  i = env_choice("OMP_DISPLAY_ENV", display, 3, "expected true, false or verbose");
+  if (i >= 0)
+    tp_rt.g.display_env = i;
 }
 
-void tp_env_display(void) {
-  if (tp_rt.g.display_env)
-    tp_env_print(tp_rt.g.display_env == 2);
-}
-
-void tp_env_print(bool verbose) {
-  (void)verbose;
-  const struct tp_icv *icv = &tp_rt.initial_icv;
-  fprintf(stderr, "\nOPENMP DISPLAY ENVIRONMENT BEGIN\n");
-  fprintf(stderr, "  _OPENMP = '201511'\n");
-  fprintf(stderr, "  OMP_DYNAMIC = '%s'\n", icv->dyn ? "TRUE" : "FALSE");
-  fprintf(stderr, "  OMP_NUM_THREADS = '%u'\n", icv->nthreads);
-  fprintf(stderr, "OPENMP DISPLAY ENVIRONMENT END\n");
+void tp_set_affinity_format(const char *s, size_t len) {
+  char *p = tp_malloc(len + 1);
+  memcpy(p, s, len);
+  p[len] = 0;
+  /* Replaced, never freed: another thread may be formatting with the old
+   * one (omp_set_affinity_format is rare; the leak is bounded by calls). */
+  tp_store_rel(&tp_rt.g.affinity_format, p);
 }

@@ -1,15 +1,25 @@
 /* env.h — the single environment parser.  Reads every OMP_* / GOMP_*
- * variable libgomp 12 reads, once, into tp_rt.g and tp_rt.initial_icv.
- * A malformed value produces one warning naming the variable and the value,
- * and the default is kept. */
+ * variable libgomp 12 reads into tp_rt.g, tp_rt.initial_icv and the spin
+ * budgets tp_rt.spin_iters / spin_throttled.  A malformed value produces one
+ * warning naming the variable and the value, and the default is kept.
+ *
+ * Re-runnable: tp_env_init() first resets everything it sets to the
+ * defaults (freeing the place list and strings of a previous run), so a unit
+ * test may setenv()/unsetenv() and call it again.  It depends only on
+ * tp_rt.ncpus (the default nthreads-var; 1 if still 0).  Threads that already
+ * exist keep the ICVs they copied from the previous tp_rt.initial_icv. */
 #ifndef TEMPO_ENV_H
 #define TEMPO_ENV_H
 
 #include "sys.h"
 
 void tp_env_init(void) tp_hidden;
-/* OMP_DISPLAY_ENV output (also omp_display_env). */
+/* OMP_DISPLAY_ENV output at start-up, if requested (env_display.c). */
 void tp_env_display(void) tp_hidden;
+/* The OMP_DISPLAY_ENV / omp_display_env block, byte-compatible with
+ * libgomp 12, written to stderr. */
 void tp_env_print(bool verbose) tp_hidden;
+/* Replaces affinity-format-var with the first len bytes of s. */
+void tp_set_affinity_format(const char *s, size_t len) tp_hidden;
 
 #endif

@@ -44,6 +44,12 @@ struct tp_icv {
   unsigned max_active_levels;
   unsigned thread_limit;
   int default_device;
+  unsigned long def_allocator; /* def-allocator-var; 0 = tp_rt.g.default_allocator */
+  /* Host teams context (not ICVs, but inherited the same way, so nested
+   * regions and tasks inside a teams region see it): GOMP_teams_reg sets
+   * them on the initial task for each team it runs. */
+  unsigned team_num;
+  unsigned num_teams;          /* 0 outside teams regions (reads as 1) */
 };
 
 /* ICVs of a child implicit task: the next entry of the OMP_NUM_THREADS and

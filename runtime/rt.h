@@ -46,6 +46,7 @@ struct tp_global_icv {
   int bind_list[TP_MAX_LIST];
   unsigned bind_list_len;
   char *places;             /* OMP_PLACES as given (normalised text) */
+  struct tp_place_list *place_list; /* places.h; NULL = no place list */
   unsigned long default_allocator;
   int debug;                /* GOMP_DEBUG */
 };

@@ -1,0 +1,86 @@
+/* env_display.c — the OMP_DISPLAY_ENV block (see env.h): libgomp 12's
+ * layout, line for line, showing Tempo's values of the initial ICVs. */
+#include <stdio.h>
+
+#include "env.h"
+#include "rt.h"
+
+void tp_env_display(void) {
+  if (tp_rt.g.display_env)
+    tp_env_print(tp_rt.g.display_env == 2);
+}
+
+static const char *bind_name(int b) {
+  switch (b) {
+  case TP_BIND_FALSE: return "FALSE";
+  case TP_BIND_TRUE: return "TRUE";
+  case TP_BIND_MASTER: return "MASTER"; /* libgomp 12 still says MASTER */
+  case TP_BIND_CLOSE: return "CLOSE";
+  case TP_BIND_SPREAD: return "SPREAD";
+  default: return "";
+  }
+}
+
+static void print_schedule(FILE *f, int kind, long chunk) {
+  int base = kind & ~TP_SCHED_MONOTONIC;
+  bool mono = (kind & TP_SCHED_MONOTONIC) != 0;
+  /* static is monotonic unless said otherwise; the others the reverse. */
+  if (mono && base != TP_SCHED_STATIC)
+    fputs("MONOTONIC:", f);
+  else if (!mono && base == TP_SCHED_STATIC)
+    fputs("NONMONOTONIC:", f);
+  static const char *const names[] = {"", "STATIC", "DYNAMIC", "GUIDED", "AUTO"};
+  fputs(base >= 1 && base <= 4 ? names[base] : "", f);
+  long dflt = base == TP_SCHED_STATIC ? 0 : 1;
+  if (base != TP_SCHED_AUTO && chunk != dflt)
+    fprintf(f, ",%ld", chunk);
+}
+
+void tp_env_print(bool verbose) {
+  static const char *const allocators[] = {
+      "", "omp_default_mem_alloc", "omp_large_cap_mem_alloc", "omp_const_mem_alloc",
+      "omp_high_bw_mem_alloc", "omp_low_lat_mem_alloc", "omp_cgroup_mem_alloc",
+      "omp_pteam_mem_alloc", "omp_thread_mem_alloc"};
+  static const char *const offload[] = {"DEFAULT", "MANDATORY", "DISABLED"};
+  const struct tp_icv *icv = &tp_rt.initial_icv;
+  const struct tp_global_icv *g = &tp_rt.g;
+  FILE *f = stderr;
+
+  flockfile(f);
+  fputs("\nOPENMP DISPLAY ENVIRONMENT BEGIN\n", f);
+  fputs("  _OPENMP = '201511'\n", f);
+  fprintf(f, "  OMP_DYNAMIC = '%s'\n", icv->dyn ? "TRUE" : "FALSE");
+  fprintf(f, "  OMP_NESTED = '%s'\n", icv->max_active_levels > 1 ? "TRUE" : "FALSE");
+  fprintf(f, "  OMP_NUM_THREADS = '%u", icv->nthreads);
+  for (unsigned i = 1; i < g->nthreads_list_len; i++)
+    fprintf(f, ",%u", g->nthreads_list[i]);
+  fputs("'\n  OMP_SCHEDULE = '", f);
+  print_schedule(f, icv->sched_kind, icv->sched_chunk);
+  fprintf(f, "'\n  OMP_PROC_BIND = '%s", bind_name(icv->bind));
+  for (unsigned i = 1; i < g->bind_list_len; i++)
+    fprintf(f, ",%s", bind_name(g->bind_list[i]));
+  fprintf(f, "'\n  OMP_PLACES = '%s'\n", g->places ? g->places : "");
+  fprintf(f, "  OMP_STACKSIZE = '%zu'\n", g->stacksize);
+  fprintf(f, "  OMP_WAIT_POLICY = '%s'\n",
+          g->wait_policy == TP_WAIT_ACTIVE ? "ACTIVE" : "PASSIVE");
+  fprintf(f, "  OMP_THREAD_LIMIT = '%u'\n", icv->thread_limit);
+  fprintf(f, "  OMP_MAX_ACTIVE_LEVELS = '%u'\n", icv->max_active_levels);
+  fprintf(f, "  OMP_NUM_TEAMS = '%d'\n", g->nteams);
+  fprintf(f, "  OMP_TEAMS_THREAD_LIMIT = '%d'\n", g->teams_thread_limit);
+  fprintf(f, "  OMP_CANCELLATION = '%s'\n", g->cancel ? "TRUE" : "FALSE");
+  fprintf(f, "  OMP_DEFAULT_DEVICE = '%d'\n", icv->default_device);
+  fprintf(f, "  OMP_MAX_TASK_PRIORITY = '%d'\n", g->max_task_priority);
+  fprintf(f, "  OMP_DISPLAY_AFFINITY = '%s'\n", g->display_affinity ? "TRUE" : "FALSE");
+  fprintf(f, "  OMP_AFFINITY_FORMAT = '%s'\n", tp_load_acq(&g->affinity_format));
+  fprintf(f, "  OMP_ALLOCATOR = '%s'\n",
+          g->default_allocator < 9 ? allocators[g->default_allocator] : "");
+  fprintf(f, "  OMP_TARGET_OFFLOAD = '%s'\n",
+          g->target_offload >= 0 && g->target_offload < 3 ? offload[g->target_offload] : "");
+  if (verbose) {
+    fputs("  GOMP_CPU_AFFINITY = ''\n", f); /* libgomp 12 always shows it empty */
+    fprintf(f, "  GOMP_STACKSIZE = '%zu'\n", g->stacksize);
+    fprintf(f, "  GOMP_SPINCOUNT = '%llu'\n", tp_rt.spin_iters);
+  }
+  fputs("OPENMP DISPLAY ENVIRONMENT END\n", f);
+  funlockfile(f);
+}
