@@ -83,30 +83,44 @@ def run_once(argv: List[str], env, timeout, time_regex, result: RunResult,
              ignore_regexes=(), check_regex=None):
     t0 = time.monotonic()
     try:
-        proc = subprocess.run(argv, env=env, capture_output=True, text=True,
-                              errors="replace", timeout=timeout)
-    except subprocess.TimeoutExpired as e:
-        result.wall = time.monotonic() - t0
-        result.error = "timed out after %gs" % timeout
-        out = e.stderr or b""
-        result.stderr_tail = tail(out.decode("utf-8", "replace") if isinstance(out, bytes) else out)
-        return result
+        # own process group, so a timeout also ends the program's children
+        proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, errors="replace",
+                                start_new_session=True)
     except OSError as e:
         result.error = "could not start: %s" % e
         return result
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        stdout, stderr = proc.communicate()
+        result.wall = time.monotonic() - t0
+        result.error = "timed out after %gs" % timeout
+        result.stderr_tail = tail(stderr or "")
+        return result
+    except BaseException:       # e.g. Ctrl-C: do not leave the program running
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        raise
     result.wall = time.monotonic() - t0
     result.returncode = proc.returncode
-    result.stderr_tail = tail(proc.stderr)
+    result.stderr_tail = tail(stderr)
     if proc.returncode != 0:
         result.error = describe_status(proc.returncode)
         return result
     result.ok = True
-    prog_time = extract_time(proc.stdout, time_regex)
+    prog_time = extract_time(stdout, time_regex)
     if prog_time is not None:
         result.time, result.time_source = prog_time, "program"
     else:
         result.time, result.time_source = result.wall, "wall"
-    result.output = normalize_output(proc.stdout, time_regex, ignore_regexes, check_regex)
+    result.output = normalize_output(stdout, time_regex, ignore_regexes, check_regex)
     result.output_digest = hashlib.sha1(result.output.encode()).hexdigest()[:12]
     return result
 

@@ -115,6 +115,17 @@ class RunTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertIn("Tempo library not found", proc.stderr)
 
+    def test_timeout_is_a_reported_failure(self):
+        prog = self.w.script("slow.sh", """\
+            echo "about to hang" >&2
+            sleep 30
+            """)
+        proc, out = self.w.run_tool("--runtimes", "libgomp", "--threads", "1", "--reps", "1",
+                                    "--timeout", "0.5", "--", prog)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("timed out after 0.5s", proc.stderr)
+        self.assertIn("about to hang", proc.stderr)
+
     def test_usage_errors(self):
         proc, _ = self.w.run_tool("--threads", "0", "--", "/bin/true")
         self.assertEqual(proc.returncode, 2)
