@@ -4,30 +4,43 @@
 // value, then uses the default.
 // REQUIRES: tempo
 // RUN: %cc %s -o %t
-// RUN: env OMP_SCHEDULE=sometimes %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=WARN,SCHED -DVAR=OMP_SCHEDULE -DVAL=sometimes
-// RUN: env OMP_SCHEDULE=dynamic,zz %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=WARN,SCHED -DVAR=OMP_SCHEDULE -DVAL=dynamic,zz
-// RUN: env OMP_SCHEDULE=wobbly:dynamic %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=WARN,SCHED -DVAR=OMP_SCHEDULE -DVAL=wobbly:dynamic
-// RUN: env OMP_PROC_BIND=xyz %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=WARN,BIND -DVAR=OMP_PROC_BIND -DVAL=xyz
-// RUN: env OMP_DYNAMIC=maybe %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=WARN,DYN -DVAR=OMP_DYNAMIC -DVAL=maybe
-// RUN: env OMP_WAIT_POLICY=sleepy %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=WARN,ANY -DVAR=OMP_WAIT_POLICY -DVAL=sleepy
-// RUN: env OMP_PLACES=everywhere %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=WARN,ANY -DVAR=OMP_PLACES -DVAL=everywhere
-// RUN: env OMP_CANCELLATION=perhaps %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=WARN,CANCEL -DVAR=OMP_CANCELLATION -DVAL=perhaps
-// RUN: %cc %s %link -o %t.l && env OMP_PROC_BIND=xyz %run %t.l 2>&1 | %FileCheck %s --check-prefixes=WARN,BIND -DVAR=OMP_PROC_BIND -DVAL=xyz
+// RUN: env OMP_SCHEDULE=sometimes %preload %run %t OMP_SCHEDULE 2>&1 | %FileCheck %s --check-prefixes=WARN,SCHED -DVAR=OMP_SCHEDULE -DVAL=sometimes
+// RUN: env OMP_SCHEDULE=dynamic,zz %preload %run %t OMP_SCHEDULE 2>&1 | %FileCheck %s --check-prefixes=WARN,SCHED -DVAR=OMP_SCHEDULE -DVAL=dynamic,zz
+// RUN: env OMP_SCHEDULE=wobbly:dynamic %preload %run %t OMP_SCHEDULE 2>&1 | %FileCheck %s --check-prefixes=WARN,SCHED -DVAR=OMP_SCHEDULE -DVAL=wobbly:dynamic
+// RUN: env OMP_PROC_BIND=xyz %preload %run %t OMP_PROC_BIND 2>&1 | %FileCheck %s --check-prefixes=WARN,BIND -DVAR=OMP_PROC_BIND -DVAL=xyz
+// RUN: env OMP_DYNAMIC=maybe %preload %run %t OMP_DYNAMIC 2>&1 | %FileCheck %s --check-prefixes=WARN,DYN -DVAR=OMP_DYNAMIC -DVAL=maybe
+// RUN: env OMP_WAIT_POLICY=sleepy %preload %run %t OMP_WAIT_POLICY 2>&1 | %FileCheck %s --check-prefix=WARN -DVAR=OMP_WAIT_POLICY -DVAL=sleepy
+// RUN: env OMP_PLACES=everywhere %preload %run %t OMP_PLACES 2>&1 | %FileCheck %s --check-prefix=WARN -DVAR=OMP_PLACES -DVAL=everywhere
+// RUN: env OMP_CANCELLATION=perhaps %preload %run %t OMP_CANCELLATION 2>&1 | %FileCheck %s --check-prefixes=WARN,CANCEL -DVAR=OMP_CANCELLATION -DVAL=perhaps
+// RUN: %cc %s %link -o %t.l && env OMP_PROC_BIND=xyz %run %t.l OMP_PROC_BIND 2>&1 | %FileCheck %s --check-prefixes=WARN,BIND -DVAR=OMP_PROC_BIND -DVAL=xyz
 #include <omp.h>
+#include <string.h>
 #include "check.h"
 
-int main(void) {
+int main(int argc, char **argv) {
   omp_sched_t k;
   int c;
   omp_get_schedule(&k, &c);
+  /* Query only the ICV belonging to the variable under test. */
+  const char *var = argc > 1 ? argv[1] : "";
   long s = 0;
+  if (!strcmp(var, "OMP_SCHEDULE")) {
 #pragma omp parallel for schedule(runtime) reduction(+ : s)
-  for (int i = 1; i <= 100; i++)
-    s += i;
-  printf("schedule kind=%d chunk=%d\n", (int)(k & ~omp_sched_monotonic), c);
-  printf("proc_bind=%d\n", (int)omp_get_proc_bind());
-  printf("dynamic=%d\n", omp_get_dynamic());
-  printf("cancellation=%d\n", omp_get_cancellation());
+    for (int i = 1; i <= 100; i++)
+      s += i;
+  } else {
+#pragma omp parallel for reduction(+ : s)
+    for (int i = 1; i <= 100; i++)
+      s += i;
+  }
+  if (!strcmp(var, "OMP_SCHEDULE"))
+    printf("schedule kind=%d chunk=%d\n", (int)(k & ~omp_sched_monotonic), c);
+  if (!strcmp(var, "OMP_PROC_BIND"))
+    printf("proc_bind=%d\n", (int)omp_get_proc_bind());
+  if (!strcmp(var, "OMP_DYNAMIC"))
+    printf("dynamic=%d\n", omp_get_dynamic());
+  if (!strcmp(var, "OMP_CANCELLATION"))
+    printf("cancellation=%d\n", omp_get_cancellation());
   printf("sum=%ld\n", s);
   return 0;
 }

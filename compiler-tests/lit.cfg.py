@@ -68,8 +68,15 @@ if not filecheck:
 if not filecheck:
     lit_config.fatal('FileCheck not found (install llvm-*-tools)')
 
+# %preload only records the library in TEMPO_TEST_PRELOAD; %run (timeout +
+# env) turns it into LD_PRELOAD for the test program alone. Setting
+# LD_PRELOAD directly would also load the runtime into `timeout` itself,
+# whose constructor would then parse OMP_* variables and print warnings a
+# second time.
 timeout_tool = find_tool('timeout')
-run_prefix = ('%s -k 5 %s' % (timeout_tool, timeout_s)) if timeout_tool else ''
+run_prefix = ('%s -k 5 %s ' % (timeout_tool, timeout_s)) if timeout_tool else ''
+run_prefix += ('sh -c \'exec env ${TEMPO_TEST_PRELOAD:+'
+               'LD_PRELOAD="$TEMPO_TEST_PRELOAD"} "$@"\' tempo-run')
 
 inputs_dir = os.path.join(config.test_source_root, 'Inputs')
 cflags = '-fopenmp -O2 -Wall -I%s' % inputs_dir
@@ -81,7 +88,7 @@ if runtime == 'tempo':
         lit_config.warning('runtime=tempo but %s does not exist; '
                            'build Tempo or pass --param runtime=system'
                            % libtempo)
-    preload = 'env LD_PRELOAD=%s' % libtempo
+    preload = 'env TEMPO_TEST_PRELOAD=%s' % libtempo
     link = '-L%s -Wl,-rpath,%s' % (build_dir, build_dir)
 else:
     config.available_features.add('system-runtime')
@@ -115,7 +122,8 @@ if llvm_omp_include:
 # Keep the OpenMP environment of the caller out of the tests: each test sets
 # what it needs explicitly.
 for var in list(os.environ):
-    if var.startswith('OMP_') or var.startswith('GOMP_') or var == 'LD_PRELOAD':
+    if (var.startswith('OMP_') or var.startswith('GOMP_') or
+            var in ('LD_PRELOAD', 'TEMPO_TEST_PRELOAD')):
         config.environment.pop(var, None)
 for var in ('PATH', 'HOME', 'TMPDIR', 'LANG'):
     if var in os.environ:
