@@ -123,7 +123,7 @@ class Executor:
         return h.hexdigest()[:32]
 
     def compile(self, plan, runtime):
-        """Returns (Result or None, exe path, workdir)."""
+        """Returns (failure Result or None, (exe, build command), workdir)."""
         work = self._workdir(plan, runtime.variant)
         cmd = self._command(plan, runtime)
         exe = os.path.join(work, "a.out")
@@ -133,7 +133,7 @@ class Executor:
             cached = os.path.join(self.cache, "bin",
                                   self._key(plan, runtime, cmd))
             if os.path.exists(cached):
-                return None, cached, work
+                return None, (cached, " ".join(cmd)), work
         rc, out, secs = run_limited(cmd + ["-o", exe], work, _clean_env(),
                                     max(self.timeout, 300))
         log = "$ " + " ".join(cmd + ["-o", exe]) + "\n" + out
@@ -155,9 +155,10 @@ class Executor:
             tmp = cached + ".tmp%d" % os.getpid()
             shutil.copy2(exe, tmp)
             os.replace(tmp, cached)
-        return None, exe, work
+        return None, (exe, " ".join(cmd)), work
 
-    def run(self, plan, runtime, exe, work):
+    def run(self, plan, runtime, built, work):
+        exe, build_cmd = built
         env = _clean_env()
         env.update(plan.env)
         env.update(runtime.env)
@@ -165,7 +166,7 @@ class Executor:
         rc, out, secs = run_limited([exe], work, env, timeout)
         env_text = " ".join("%s=%s" % kv for kv in
                             list(plan.env.items()) + list(runtime.env.items()))
-        log = "$ %s %s\n%s" % (env_text, exe, out)
+        log = "# built with: %s\n$ %s %s\n%s" % (build_cmd, env_text, exe, out)
         if rc is None:
             return Result(plan.name, runtime.label, "TIMEOUT",
                           "killed after %ds" % timeout, log, secs)
