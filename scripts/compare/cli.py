@@ -16,9 +16,11 @@ examples:
   scripts/ompcompare --suite polybench/suite-demo.txt \\
       --variant tempo-nohb:TEMPO_HEARTBEAT=0 --runtimes tempo,libgomp
 
-Suite file format: see scripts/compare/suite.py (NAME [VAR=VALUE...] PROGRAM ARGS;
-'{build}' expands to --build; '{threads}' in a command to the thread count of each run).  Exit status: 0 if every run succeeded and
-outputs agreed, 1 if a run failed or outputs differed, 2 on usage errors.
+Suite file: one job per line, NAME [VAR=VALUE ...] PROGRAM [ARGS]; '#' comments;
+'{build}' expands to --build, '{threads}' to each run's thread count
+(details: scripts/compare/README.md).
+Exit status: 0 if every run succeeded and outputs agreed, 1 if a run failed or
+outputs differed, 2 on usage errors.
 """
 
 
