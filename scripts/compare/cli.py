@@ -169,6 +169,8 @@ def run(args, jobs, runtimes):
             results.append(res)
         progress.step(label)
 
+    attribute_mismatches(results, baseline)
+
     # runtimes that could not run a job at all appear as skipped rows
     for job in jobs:
         for rt in runtimes:
@@ -204,6 +206,23 @@ def run(args, jobs, runtimes):
               file=err)
         return 1
     return 0
+
+
+def attribute_mismatches(results, baseline):
+    """Blame a mismatch on the runs that differ from the baseline's output (or,
+    without baseline output, from the most common output) for each job and
+    thread count, not on whichever run happened to come first."""
+    groups = {}
+    for r in results:
+        if r.ok:
+            groups.setdefault((r.job, r.threads), []).append(r)
+    for runs in groups.values():
+        base = [r.output for r in runs if r.runtime == baseline] or [r.output for r in runs]
+        ref = max(set(base), key=base.count)
+        ref_rt = next(r.runtime for r in runs if r.output == ref)
+        for r in runs:
+            r.mismatch = None if r.output == ref else \
+                first_difference((ref_rt, ref), r.runtime, r.output)
 
 
 def first_difference(ref, rt_name, output):
