@@ -5,7 +5,7 @@ import sys
 import time
 
 from . import report, runner, suite
-from .elfdeps import openmp_flavour
+from .elfdeps import openmp_flavour, search_paths
 from .progress import Progress
 from .runtimes import make_runtimes, parse_variant
 
@@ -111,7 +111,9 @@ def run(args, jobs, runtimes):
     # per job: which runtimes can run it, with which environment
     plans = {}
     for job in jobs:
-        flavour = openmp_flavour(runner.resolve_program(job.argv))
+        program = runner.resolve_program(job.argv)
+        warn_tempo_in_search_path(program, job, err)
+        flavour = openmp_flavour(program)
         plans[job.name] = {rt.name: rt.setup(flavour) for rt in runtimes}
         for rt_name, (env, why) in plans[job.name].items():
             rt = next(r for r in runtimes if r.name == rt_name)
@@ -206,6 +208,21 @@ def run(args, jobs, runtimes):
               file=err)
         return 1
     return 0
+
+
+def warn_tempo_in_search_path(program, job, err):
+    """A binary linked with -Wl,-rpath,<tempo build> (or an LD_LIBRARY_PATH
+    pointing there) loads Tempo as libgomp.so.1: its 'libgomp' column would be
+    Tempo too."""
+    dirs = search_paths(program) + os.environ.get("LD_LIBRARY_PATH", "").split(":")
+    for d in dirs:
+        lib = os.path.join(d, "libgomp.so.1") if d else ""
+        if lib and os.path.exists(lib) and \
+                os.path.realpath(lib).endswith("libtempo.so"):
+            print("ompcompare: warning: %s loads libgomp.so.1 from %s, which is Tempo "
+                  "(RUNPATH or LD_LIBRARY_PATH): its libgomp column measures Tempo"
+                  % (job.name, d), file=err)
+            return
 
 
 def attribute_mismatches(results, baseline):

@@ -5,6 +5,8 @@ import struct
 SHT_DYNAMIC = 6
 SHT_DYNSYM = 11
 DT_NEEDED = 1
+DT_RPATH = 15
+DT_RUNPATH = 29
 
 
 def _read_elf(path):
@@ -52,13 +54,14 @@ def defined_dynamic_symbols(path):
     return names
 
 
-def needed_libraries(path):
-    """Return the list of DT_NEEDED names, or None if not a readable ELF64."""
+def dynamic_strings(path, tags):
+    """Values of the string-valued dynamic entries with the given tags, or
+    None if the file is not a readable ELF64."""
     elf = _read_elf(path)
     if elf is None:
         return None
     data, end, sections = elf
-    needed = []
+    values = []
     for sh_type, off, size, link in sections:
         if sh_type != SHT_DYNAMIC or link >= len(sections):
             continue
@@ -67,9 +70,26 @@ def needed_libraries(path):
             tag, val = struct.unpack_from(end + "qQ", data, pos)
             if tag == 0:
                 break
-            if tag == DT_NEEDED:
-                needed.append(_cstr(data, str_off + val))
-    return needed
+            if tag in tags:
+                values.append(_cstr(data, str_off + val))
+    return values
+
+
+def needed_libraries(path):
+    """Return the list of DT_NEEDED names, or None if not a readable ELF64."""
+    return dynamic_strings(path, (DT_NEEDED,))
+
+
+def search_paths(path):
+    """Directories from DT_RPATH / DT_RUNPATH ($ORIGIN expanded)."""
+    import os
+    dirs = []
+    origin = os.path.dirname(os.path.abspath(path))
+    for value in dynamic_strings(path, (DT_RPATH, DT_RUNPATH)) or []:
+        for d in value.split(":"):
+            if d:
+                dirs.append(d.replace("$ORIGIN", origin).replace("${ORIGIN}", origin))
+    return dirs
 
 
 def openmp_flavour(path):

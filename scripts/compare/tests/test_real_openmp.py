@@ -57,6 +57,29 @@ class RealOpenMPTest(unittest.TestCase):
 
 
 
+@unittest.skipUnless(shutil.which("gcc"), "gcc not available")
+class RunpathWarningTest(unittest.TestCase):
+    def test_binary_with_rpath_to_tempo_is_flagged(self):
+        import io
+        from compare import cli, suite
+        w = Workdir()
+        self.addCleanup(w.cleanup)
+        build = w.fake_build()
+        os.symlink("libtempo.so", os.path.join(build, "libgomp.so.1"))
+        src = os.path.join(w.path, "p.c")
+        with open(src, "w") as f:
+            f.write("int main(void) { return 0; }\n")
+        exe = os.path.join(w.path, "p")
+        subprocess.run(["gcc", src, "-o", exe, "-Wl,-rpath," + build], check=True)
+        self.assertIn(build, elfdeps.search_paths(exe))
+        err = io.StringIO()
+        cli.warn_tempo_in_search_path(exe, suite.Job("p", [exe]), err)
+        self.assertIn("its libgomp column measures Tempo", err.getvalue())
+        err = io.StringIO()
+        cli.warn_tempo_in_search_path("/bin/sh", suite.Job("sh", ["/bin/sh"]), err)
+        self.assertEqual(err.getvalue(), "")
+
+
 class ExportsTest(unittest.TestCase):
     def test_libomp_serves_clang_binaries(self):
         lib = runtimes.find_libomp()
