@@ -26,6 +26,7 @@
 /* Iterations of the dynamic loop per thread: enough that chunk-1 scheduling is exercised
  * (several grabs per thread), few enough that the loop end and barrier still show. */
 #define DYN_ITERS_PER_THREAD 8
+#define MIN_INNER 64
 
 static int delay_len;         /* delay() iterations giving about delay_us */
 static double target_s = 0.020; /* wanted duration of one sample */
@@ -261,7 +262,10 @@ static int calibrate(const struct construct *c, int inner)
 static void run_construct(const struct construct *c)
 {
     double start = now();
-    int inner = calibrate(c, 1);
+    /* At least MIN_INNER constructs per sample: with fewer, every sample starts with the team
+     * asleep (parked during the reference loop) and measures a wake-up, which on a busy VM is a
+     * 4-8 ms scheduler tick rather than the construct. */
+    int inner = calibrate(c, MIN_INNER);
     double *test = malloc(sizeof(double) * nsamples);
     double *ref = malloc(sizeof(double) * nsamples);
     /* Give up on more samples once this budget is spent (oversubscribed runs), keeping >= 3. */
