@@ -9,7 +9,7 @@
 #include <omp.h>
 #include "check.h"
 
-static volatile long counter;
+static volatile long counter, ncounter; /* one per lock: each lock guards its own */
 
 int main(void) {
   static const omp_sync_hint_t hints[] = {
@@ -22,6 +22,7 @@ int main(void) {
     omp_init_lock_with_hint(&lk, hints[h]);
     omp_init_nest_lock_with_hint(&nl, hints[h]);
     counter = 0;
+    ncounter = 0;
     int nth = 0;
 #pragma omp parallel num_threads(3)
     {
@@ -33,13 +34,15 @@ int main(void) {
         omp_unset_lock(&lk);
         omp_set_nest_lock(&nl);
         omp_set_nest_lock(&nl);
-        counter = counter + 1;
+        ncounter = ncounter + 1;
         omp_unset_nest_lock(&nl);
         omp_unset_nest_lock(&nl);
       }
     }
-    EXPECT(counter == 6000L * nth, "hint %d: counter %ld", (int)hints[h],
+    EXPECT(counter == 3000L * nth, "hint %d: counter %ld", (int)hints[h],
            counter);
+    EXPECT(ncounter == 3000L * nth, "hint %d: nest counter %ld", (int)hints[h],
+           ncounter);
     EXPECT_EQ_LL(omp_test_lock(&lk), 1);
     omp_unset_lock(&lk);
     EXPECT_EQ_LL(omp_test_nest_lock(&nl), 1);
