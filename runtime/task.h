@@ -1,7 +1,17 @@
 /* task.h — explicit and implicit tasks: the narrow interface between the
  * core (teams, barriers) and the task scheduler.  The scheduler behind it
  * is meant to be replaced wholesale by the work-stealing core; the core
- * only relies on what is declared here. */
+ * only relies on tp_task_init_implicit, tp_team_tasks_init/fini,
+ * tp_task_available, tp_task_run_one, tp_task_drain and the fields `icv`
+ * and `final`.  Everything else here is shared by the task*.c files only
+ * (their private declarations are in taskpriv.h).
+ *
+ * Lifetime of a task descriptor: `refs` counts 1 for the task itself
+ * (dropped when it completes) plus 1 per child descriptor still alive, so
+ * a task's ancestors (and their dependence tables) outlive it; the
+ * ancestry walk of the tied-task scheduling rule and the completion of a
+ * child can therefore always touch the parent.  Implicit tasks belong to
+ * their team and are not counted. */
 #ifndef TEMPO_TASK_H
 #define TEMPO_TASK_H
 
@@ -9,6 +19,7 @@
 
 struct tp_taskgroup;
 struct tp_dep_table;
+struct tp_dep_ent;
 
 struct tp_task {
   struct tp_icv icv;          /* data-environment ICVs of this task */
@@ -16,18 +27,50 @@ struct tp_task {
   struct tp_team *team;
   bool implicit;
   bool final;                 /* final clause (or descendant of a final task) */
-  bool undeferred;
+  bool undeferred;            /* runs in the encountering task's frame */
+  bool detach;                /* has a detach clause (completes on fulfill) */
   unsigned children;          /* incomplete child tasks (atomic) */
   struct tp_taskgroup *taskgroup; /* innermost taskgroup of this task */
-  void *sched;                /* scheduler-private data */
-} tp_cacheline_aligned;
+
+  /* Explicit tasks. */
+  void (*fn)(void *);
+  void *data;
+  struct tp_thread *thr;      /* thread running it (tied); set before waits */
+  struct tp_task *qnext;      /* ready-queue link (under the team lock) */
+  int priority;
+  uint32_t refs;              /* 1 + live child descriptors (atomic) */
+  uint32_t detach_state;      /* TP_DETACH_* bits (atomic) */
+  uint32_t size;              /* allocation size; 0 = cached slot */
+  /* Dependences (under the team lock). */
+  unsigned npred;             /* unfinished predecessors */
+  unsigned ndeps;
+  struct tp_dep_ent *deps;    /* [ndeps], inline after the descriptor */
+  struct tp_task **succ;      /* successors to release on completion */
+  unsigned nsucc, capsucc;
+  struct tp_dep_table *dep_table; /* dependences among this task's children */
+  /* Implicit tasks of a region started by this task join this taskgroup
+   * (GOMP_parallel_reductions). */
+  struct tp_taskgroup *region_taskgroup;
+};
+
+/* A taskgroup: counts incomplete tasks created in it (their innermost
+ * taskgroup), which are all descendants of the task that opened it. */
+struct tp_taskgroup {
+  struct tp_taskgroup *prev;  /* enclosing taskgroup of the same task */
+  unsigned count;             /* incomplete member tasks (atomic) */
+  struct tp_thread *thr;      /* thread that waits at its end (NULL: none) */
+  uintptr_t *reductions;      /* innermost registered task reductions */
+  bool workshare;             /* opened by a worksharing task reduction */
+  bool heap;                  /* allocated by taskgroup.c, freed at end */
+};
 
 /* Per-team task scheduling state (allocated with the team). */
 struct tp_team_tasks {
   uint32_t lock;
   unsigned queued;   /* tasks ready to run, not yet started (atomic) */
   unsigned pending;  /* tasks created and not yet completed (atomic) */
-  void *sched;       /* scheduler-private data */
+  void *sched;       /* scheduler-private data (task.c) */
+  uint8_t *restricted; /* [capacity]: member waits for its own descendants */
 };
 
 void tp_task_init_implicit(struct tp_task *t, struct tp_task *parent,

@@ -1,0 +1,44 @@
+/* taskgroup.c — the taskgroup construct.
+ *
+ * A taskgroup is pushed on the encountering task's stack of taskgroups;
+ * tasks created while it is innermost (by this task or, through
+ * inheritance, by their descendants) count in it and uncount on
+ * completion (task.c).  The end waits for the count to reach 0, running
+ * descendants of the encountering task meanwhile (all members are), then
+ * pops it.  Task reductions registered in it (taskred.c) are inherited by
+ * nested taskgroups. */
+#include <stdlib.h>
+
+#include "taskpriv.h"
+
+void tp_taskgroup_push(struct tp_thread *self, struct tp_taskgroup *tg) {
+  struct tp_task *task = self->task;
+  struct tp_taskgroup *prev = task->taskgroup;
+  tg->prev = prev;
+  tg->count = 0;
+  tg->thr = self;
+  tg->reductions = prev ? prev->reductions : NULL;
+  tg->workshare = false;
+  tg->heap = false;
+  task->taskgroup = tg;
+}
+
+void tp_taskgroup_start(struct tp_thread *self) {
+  struct tp_taskgroup *tg = tp_malloc(sizeof *tg);
+  tp_taskgroup_push(self, tg);
+  tg->heap = true;
+}
+
+void tp_taskgroup_end(struct tp_thread *self) {
+  struct tp_task *task = self->task;
+  struct tp_taskgroup *tg = task->taskgroup;
+  if (!tg) {
+    tp_warn("taskgroup end without a matching taskgroup start; ignored");
+    return;
+  }
+  if (tp_load_acq(&tg->count))
+    tp_task_wait(self, &tg->count, 0);
+  task->taskgroup = tg->prev;
+  if (tg->heap)
+    free(tg);
+}

@@ -1,0 +1,138 @@
+/* taskpriv.h — declarations shared by the task scheduler's files (task.c,
+ * taskdep.c, taskgroup.c, taskred.c, taskloop.c) and the task ABI shims.
+ * Nothing outside the task files includes this. */
+#ifndef TEMPO_TASKPRIV_H
+#define TEMPO_TASKPRIV_H
+
+#include "task.h"
+
+/* GOMP_TASK_FLAG_* bits gcc passes to GOMP_task / GOMP_taskloop. */
+enum {
+  TP_TF_UNTIED = 1u << 0,
+  TP_TF_FINAL = 1u << 1,
+  TP_TF_MERGEABLE = 1u << 2,
+  TP_TF_DEPEND = 1u << 3,
+  TP_TF_PRIORITY = 1u << 4,
+  TP_TF_UP = 1u << 8,        /* taskloop_ull: iterations count upwards */
+  TP_TF_GRAINSIZE = 1u << 9, /* taskloop: num_tasks argument is a grainsize */
+  TP_TF_IF = 1u << 10,       /* taskloop: the if clause is true */
+  TP_TF_NOGROUP = 1u << 11,
+  TP_TF_REDUCTION = 1u << 12,
+  TP_TF_DETACH = 1u << 13,
+  TP_TF_STRICT = 1u << 14,   /* taskloop: grainsize/num_tasks strict modifier */
+};
+
+/* detach_state bits: the task completes when both are set. */
+enum { TP_DETACH_BODY_DONE = 1u, TP_DETACH_FULFILLED = 2u };
+
+/* Dependence kinds (omp_depend_t type values; out-like kinds are treated
+ * alike: mutexinoutset as inout is compliant). */
+enum { TP_DEP_IN = 1, TP_DEP_OUT = 2, TP_DEP_INOUT = 3, TP_DEP_MUTEXINOUTSET = 4,
+       TP_DEP_INOUTSET = 5 };
+
+/* One dependence of a task on an address, linked into the address's
+ * record in the parent's dependence table (taskdep.c). */
+struct tp_dep_addr;
+struct tp_dep_ent {
+  struct tp_task *task;
+  struct tp_dep_addr *rec;    /* NULL once unlinked */
+  struct tp_dep_ent *next, *prev;
+  void *addr;
+  uint8_t kind;               /* TP_DEP_* */
+  uint8_t list;               /* which list of rec holds it: 0 none, 1 cur, 2 prev */
+};
+
+/* --- task.c ------------------------------------------------------------ */
+
+/* Everything GOMP_task passes, in one place. */
+struct tp_task_spec {
+  void (*fn)(void *);
+  void *data;
+  void (*cpyfn)(void *, void *);
+  long arg_size, arg_align;
+  bool if_clause;
+  unsigned flags;
+  void **depend;
+  int priority;
+  void **detach;
+};
+
+/* The task construct (GOMP_task). */
+void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) tp_hidden;
+/* Deferred-task building blocks (taskloop creates its tasks with them):
+ * allocate a descriptor whose data buffer holds arg_size bytes aligned to
+ * arg_align (data copied by the caller), then submit it. */
+struct tp_task *tp_task_new(struct tp_thread *self, long arg_size, long arg_align,
+                            unsigned ndeps, unsigned flags, int priority) tp_hidden;
+void tp_task_submit(struct tp_thread *self, struct tp_task *t, void **depend) tp_hidden;
+/* Run fn(data) as an included task (undeferred, in this frame). */
+void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data,
+                          bool final) tp_hidden;
+/* Wait in the current task until *word == 0 (bits == 0) or *word & bits,
+ * running queued descendants of the current task meanwhile. */
+void tp_task_wait(struct tp_thread *self, uint32_t *word, uint32_t bits) tp_hidden;
+/* taskwait: wait for the current task's children. */
+void tp_taskwait(struct tp_thread *self) tp_hidden;
+/* taskwait depend(...): wait for the sibling tasks these dependences
+ * name. */
+void tp_taskwait_depend(struct tp_thread *self, void **depend) tp_hidden;
+/* omp_fulfill_event. */
+void tp_task_fulfill(struct tp_thread *self, struct tp_task *t) tp_hidden;
+/* Clamp a priority clause to [0, max-task-priority-var]. */
+int tp_task_priority(int p) tp_hidden;
+/* Team lock held: a task whose last predecessor finished becomes ready. */
+void tp_task_ready_locked(struct tp_team_tasks *tasks, struct tp_task *t) tp_hidden;
+/* After the team lock is released: wake sleeping members for n new tasks. */
+void tp_task_wake_for(struct tp_thread *self, struct tp_team *team, unsigned n) tp_hidden;
+
+/* --- taskdep.c ----------------------------------------------------------- */
+
+/* Number of dependences in a GOMP depend array (both formats). */
+unsigned tp_dep_count(void **depend) tp_hidden;
+/* Team lock held.  Make t (a new child of parent) wait for the sibling
+ * tasks its dependences name (t->npred counts them); if insert, record t
+ * so that later siblings wait for it. */
+void tp_dep_register(struct tp_task *parent, struct tp_task *t, void **depend,
+                     bool insert) tp_hidden;
+/* Team lock held.  t completed: release its successors (those becoming
+ * ready are queued or, if undeferred, their waiter's thread is stored in
+ * wake[] — up to *nwake entries), drop its records.  Returns how many
+ * tasks it queued. */
+unsigned tp_dep_complete(struct tp_team_tasks *tasks, struct tp_task *t) tp_hidden;
+void tp_dep_table_free(struct tp_dep_table *tab) tp_hidden;
+
+/* --- taskgroup.c --------------------------------------------------------- */
+
+void tp_taskgroup_start(struct tp_thread *self) tp_hidden;
+void tp_taskgroup_end(struct tp_thread *self) tp_hidden;
+/* Push / pop a caller-owned taskgroup on the current task. */
+void tp_taskgroup_push(struct tp_thread *self, struct tp_taskgroup *tg) tp_hidden;
+
+/* --- taskred.c ----------------------------------------------------------- */
+
+/* Register a gcc reduction descriptor chain for nthreads threads on top of
+ * `old`; orig, if not NULL, is another member's registration of the same
+ * construct whose arrays are shared. */
+void tp_taskred_register(uintptr_t *data, uintptr_t *old, uintptr_t *orig,
+                         unsigned nthreads) tp_hidden;
+void tp_taskred_unregister(uintptr_t *data) tp_hidden;
+/* GOMP_taskgroup_reduction_register: register in the innermost taskgroup. */
+void tp_taskred_taskgroup_register(struct tp_thread *self, uintptr_t *data) tp_hidden;
+/* GOMP_task_reduction_remap. */
+void tp_taskred_remap(struct tp_thread *self, size_t cnt, size_t cntorig,
+                      void **ptrs) tp_hidden;
+/* GOMP_parallel_reductions: returns the team size. */
+unsigned tp_taskred_parallel(struct tp_thread *self, void (*fn)(void *), void *data,
+                             unsigned nthreads, unsigned flags) tp_hidden;
+/* GOMP_workshare_task_reduction_unregister. */
+void tp_taskred_ws_exit(struct tp_thread *self, bool cancelled) tp_hidden;
+
+/* --- taskloop.c ---------------------------------------------------------- */
+
+/* GOMP_taskloop (is_ull false: long bounds) and GOMP_taskloop_ull. */
+void tp_taskloop(struct tp_thread *self, void (*fn)(void *), void *data,
+                 void (*cpyfn)(void *, void *), long arg_size, long arg_align,
+                 unsigned flags, unsigned long num_tasks, int priority,
+                 uint64_t start, uint64_t end, uint64_t step, bool is_ull) tp_hidden;
+
+#endif
