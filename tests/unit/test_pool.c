@@ -10,7 +10,10 @@
  *    stays bounded by the peak demand;
  *  - `test_pool thread-exit`: pthreads that run regions and exit, wave
  *    after wave; the workers they used must be reused by later waves
- *    (bounded total), not kept forever. */
+ *    (bounded total), not kept forever;
+ *  - `test_pool busy-count`: the busy-thread count behind
+ *    tp_oversubscribed() (wait.c): a team of ncpus threads is not
+ *    oversubscribed, a team of ncpus + 1 threads is (the master counts). */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <string.h>
@@ -140,12 +143,40 @@ static int thread_exit_mode(double t0) {
   return 0;
 }
 
+static bool over_in_region;
+static void probe_oversubscribed(void *arg) {
+  (void)arg;
+  if (tp_self()->tid == 0)
+    over_in_region = tp_oversubscribed();
+  tp_barrier(tp_self());
+}
+
+static int busy_count_mode(double t0) {
+  unsigned ncpus = tp_rt.ncpus;
+  CHECK(!tp_oversubscribed(), "one initial thread outside any region is not oversubscribed");
+  CHECK(ncpus + 1 < MAXT, "ncpus %u too large for this test", ncpus);
+  if (ncpus > 1) {
+    tp_parallel(probe_oversubscribed, NULL, ncpus, 0);
+    CHECK(!over_in_region, "a team of ncpus (%u) threads is not oversubscribed", ncpus);
+  }
+  tp_parallel(probe_oversubscribed, NULL, ncpus + 1, 0);
+  CHECK(over_in_region,
+        "a team of ncpus + 1 = %u threads on %u CPUs is not seen as oversubscribed "
+        "(threads_busy %u inside the region: the master/initial thread is not counted), "
+        "so waiters spin the full budget while the thread they wait for is descheduled",
+        ncpus + 1, ncpus, tp_rt.threads_busy);
+  UT_PASS("pool busy-count", t0);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   double t0 = ut_now();
   ut_watchdog(50);
   (void)tp_self();
   if (argc > 1 && !strcmp(argv[1], "thread-exit"))
     return thread_exit_mode(t0);
+  if (argc > 1 && !strcmp(argv[1], "busy-count"))
+    return busy_count_mode(t0);
 
   /* 1. One initial thread, many regions of different sizes. */
   struct region r;
