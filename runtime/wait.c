@@ -18,7 +18,8 @@
 #include "task.h"
 
 bool tp_oversubscribed(void) {
-  return tp_load(&tp_rt.threads_busy) > tp_rt.ncpus;
+  /* Bound workers plus the initial thread that leads them. */
+  return tp_load(&tp_rt.threads_busy) + 1 > tp_rt.ncpus;
 }
 
 void tp_wake(struct tp_thread *t) {
