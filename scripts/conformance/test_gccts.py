@@ -179,6 +179,24 @@ class Expectations(unittest.TestCase):
         self.assertIn("GOMP_target_ext (target offload",
                       expected.derive_reason(r))
 
+    def test_update_keeps_hand_reasons_and_flaky_entries(self):
+        want = {"hand": ("FAIL-run", "needs a per-task lock owner"),
+                "auto": ("FAIL-run", "not implemented yet: GOMP_task"),
+                "flaky": ("FAIL-run", "flaky: races"),
+                "gone": ("PASS", ""), "other": ("TIMEOUT", "hangs")}
+        run = {"hand": ("FAIL-run", "killed by SIGABRT"),
+               "auto": ("FAIL-run", "a check in the test failed"),
+               "flaky": ("PASS", ""), "new": ("FAIL-output", "mismatch")}
+        merged = expected.merge(want, run, {"hand", "auto", "flaky", "new",
+                                            "other"})
+        self.assertEqual(merged, {
+            "hand": ("FAIL-run", "needs a per-task lock owner"),
+            "auto": ("FAIL-run", "a check in the test failed"),
+            "flaky": ("FAIL-run", "flaky: races"),
+            "new": ("FAIL-output", "mismatch"),
+            "other": ("TIMEOUT", "hangs")})
+        self.assertIn("gone", expected.merge(want, run, None))
+
     def test_round_trip_keeps_reasons(self):
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "e.txt")

@@ -118,6 +118,25 @@ def is_flaky(reason):
     return reason.lower().startswith("flaky")
 
 
+def merge(want, run, existing=None):
+    """The expected list --update-expected writes.
+
+    want: current list; run: this run's name -> (status, derived reason);
+    existing: names of all tests (entries for other names are dropped), or
+    None to keep every entry not in this run.
+    """
+    merged = {n: v for n, v in want.items()
+              if existing is None or n in existing}
+    for name, (status, derived) in run.items():
+        old_status, old_reason = want.get(name, (None, ""))
+        if is_flaky(old_reason) and status == "PASS":
+            continue    # a flaky test's pass proves nothing
+        keep = (old_status == status and old_reason
+                and not is_derived(old_reason))
+        merged[name] = (status, old_reason if keep else derived)
+    return merged
+
+
 class Comparison:
     """Sorts a run's results against the expected list."""
 
