@@ -12,6 +12,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#if defined(__SANITIZE_THREAD__)
+unsigned tp_tsan_fence_word; /* see tp_fence_sc() */
+#endif
+
 void tp_futex_wait(uint32_t *addr, uint32_t val) {
   syscall(SYS_futex, addr, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
 }
