@@ -382,6 +382,11 @@ static void env_places(bool bind_set) {
   }
   if (!tp_rt.g.place_list && tp_rt.initial_icv.bind != TP_BIND_FALSE)
     tp_rt.g.place_list = tp_places_level(TP_PLACES_THREADS, (unsigned long)-1, &avail);
+  /* The initial task's place partition is the whole list; its thread is
+   * not bound until it first leads a team (bind.c). */
+  tp_rt.initial_icv.part_first = 0;
+  tp_rt.initial_icv.part_len = tp_rt.g.place_list ? tp_rt.g.place_list->n : 0;
+  tp_rt.initial_icv.place = -1;
   if (tp_rt.g.place_list) {
     size_t n = tp_places_format(tp_rt.g.place_list, NULL, 0);
     tp_rt.g.places = tp_malloc(n + 1);

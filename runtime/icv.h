@@ -50,6 +50,11 @@ struct tp_icv {
    * them on the initial task for each team it runs. */
   unsigned team_num;
   unsigned num_teams;          /* 0 outside teams regions (reads as 1) */
+  /* place-partition-var: places [part_first, part_first + part_len) of
+   * tp_rt.g.place_list, taken modulo its length; part_len 0 = no list.
+   * place: the place this implicit task's thread is bound to, -1 if none. */
+  unsigned part_first, part_len;
+  int place;
 };
 
 /* ICVs of a child implicit task: the next entry of the OMP_NUM_THREADS and

@@ -40,6 +40,7 @@ struct tp_thread *tp_thread_init_initial(void) {
   struct tp_thread *t = tp_aligned_alloc(TP_CACHELINE, sizeof *t);
   t->uid = __atomic_add_fetch(&tp_rt.next_uid, 1, __ATOMIC_RELAXED) & 0x7fffffffu;
   t->cg_busy_own = 1;
+  t->bound_place = -1;
   t->cg_busy = &t->cg_busy_own;
   struct tp_team *solo = tp_team_alloc(1);
   solo->nthreads = 1;

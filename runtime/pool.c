@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "bind.h"
 #include "rt.h"
 #include "task.h"
 
@@ -21,6 +22,10 @@ static void *worker_main(void *arg) {
     uint32_t epoch = self->job_epoch;
     struct tp_task *it = team->member[tid].itask;
     tp_task_init_implicit(it, team->parent_task, team, &team->icv);
+    if (tp_unlikely(it->icv.bind != TP_BIND_FALSE)) {
+      tp_bind_assign(&it->icv, tid, team->nthreads);
+      tp_bind_self(self, &it->icv);
+    }
     self->task = it;
     self->job_fn(self->job_data);
     tp_join(self, team, tid, epoch);
@@ -32,6 +37,7 @@ static struct tp_thread *worker_create(void) {
   struct tp_thread *t = tp_aligned_alloc(TP_CACHELINE, sizeof *t);
   t->uid = __atomic_add_fetch(&tp_rt.next_uid, 1, __ATOMIC_RELAXED) & 0x7fffffffu;
   t->is_worker = true;
+  t->bound_place = -1;
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   if (tp_rt.g.stacksize) {

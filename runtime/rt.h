@@ -105,6 +105,7 @@ struct tp_thread {
   unsigned tid;
   struct tp_task *task;       /* current task */
   uint32_t uid;               /* process-unique id (nest lock owner), never 0 */
+  int bound_place;            /* place this thread is bound to, -1 if none */
   struct tp_team *hot_team[TP_HOT_LEVELS]; /* teams it masters, per level, kept for reuse */
   struct tp_team *solo_team;  /* team of one for the initial thread's level 0 */
   bool is_worker;             /* a pool thread (not an initial thread) */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bind.h"
 #include "rt.h"
 #include "task.h"
 #include "ws.h"
@@ -162,6 +163,10 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
 
   struct tp_task *it = team->member[0].itask;
   tp_task_init_implicit(it, ptask, team, &team->icv);
+  if (tp_unlikely(it->icv.bind != TP_BIND_FALSE)) {
+    tp_bind_assign(&it->icv, 0, n);
+    tp_bind_self(self, &it->icv);
+  }
   self->team = team;
   self->tid = 0;
   self->task = it;

@@ -203,8 +203,10 @@ void omp_get_place_proc_ids_8_(const int64_t *p, int64_t *ids) {
 void omp_get_partition_place_nums_(int32_t *nums) { omp_get_partition_place_nums((int *)nums); }
 void omp_get_partition_place_nums_8_(int64_t *nums) {
   int n = omp_get_partition_num_places();
+  int tmp[n > 0 ? n : 1];
+  omp_get_partition_place_nums(tmp);
   for (int i = 0; i < n; i++)
-    nums[i] = i; /* the partition is the whole list, see places.c */
+    nums[i] = tmp[i];
 }
 
 void omp_fulfill_event_(intptr_t event) { omp_fulfill_event((uintptr_t)event); }

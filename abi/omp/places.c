@@ -1,9 +1,5 @@
-/* places.c — omp_* place queries over tp_rt.g.place_list.
- *
- * Until threads are bound, a thread's place is found from its actual CPU
- * mask: the place equal to it, else -1; its partition is the whole list
- * (the initial thread's partition).  Both become exact once binding records
- * them. */
+/* places.c — omp_* place queries over tp_rt.g.place_list; a thread's
+ * place and partition are the ICVs bind.c assigns. */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <sched.h>
@@ -11,6 +7,7 @@
 
 #include "../../runtime/places.h"
 #include "../../runtime/rt.h"
+#include "../../runtime/task.h"
 
 static const struct tp_place_list *list(void) {
   tp_self(); /* the runtime (and the list) is initialised */
@@ -49,20 +46,15 @@ void tp_get_place_proc_ids_8(int place, int64_t *ids) {
       *ids++ = c;
 }
 
-int omp_get_place_num(void) {
-  const struct tp_place_list *l = list();
-  if (!l)
-    return -1;
-  cpu_set_t set;
-  if (pthread_getaffinity_np(pthread_self(), sizeof set, &set) != 0)
-    return -1;
-  return tp_places_find(l, &set);
+int omp_get_place_num(void) { return tp_self()->task->icv.place; }
+
+int omp_get_partition_num_places(void) {
+  return (int)tp_self()->task->icv.part_len;
 }
 
-int omp_get_partition_num_places(void) { return omp_get_num_places(); }
-
 void omp_get_partition_place_nums(int *nums) {
-  int n = omp_get_num_places();
-  for (int i = 0; i < n; i++)
-    nums[i] = i;
+  const struct tp_icv *icv = &tp_self()->task->icv;
+  unsigned n = tp_rt.g.place_list ? tp_rt.g.place_list->n : 1;
+  for (unsigned i = 0; i < icv->part_len; i++)
+    nums[i] = (int)((icv->part_first + i) % n);
 }
