@@ -10,6 +10,8 @@
 struct tp_runtime tp_rt;
 __thread struct tp_thread *tp_tls_self __attribute__((tls_model("initial-exec")));
 
+static void initial_thread_exit(void *arg);
+
 static unsigned count_cpus(void) {
   cpu_set_t set;
   if (sched_getaffinity(0, sizeof set, &set) == 0) {
@@ -27,9 +29,44 @@ __attribute__((constructor)) void tp_runtime_init(void) {
     return;
   done = true;
   tp_rt.ncpus = count_cpus();
+  if (pthread_key_create(&tp_rt.initial_key, initial_thread_exit) != 0)
+    tp_fatal("cannot create a thread-specific key");
   tp_env_init();
   (void)tp_self();
   tp_env_display();
+}
+
+/* An initial thread (a user pthread) that ends gives its hot teams' workers
+ * back to the pool and its state to tp_rt.initial_free for the next one.
+ * The struct itself is never freed: a worker finishing a join may still
+ * read the master's `sleeping` word after publishing its arrival. */
+static void initial_thread_exit(void *arg) {
+  struct tp_thread *t = arg;
+  if (t->team != t->solo_team)
+    return; /* exited from inside a region: nothing safe to recycle */
+  tp_task_drain(t, t->solo_team);
+  tp_thread_release_teams(t);
+  tp_mutex_lock(&tp_rt.pool_lock);
+  t->pool_next = tp_rt.initial_free;
+  tp_rt.initial_free = t;
+  tp_mutex_unlock(&tp_rt.pool_lock);
+}
+
+static struct tp_thread *initial_thread_new(void) {
+  tp_mutex_lock(&tp_rt.pool_lock);
+  struct tp_thread *t = tp_rt.initial_free;
+  if (t)
+    tp_rt.initial_free = t->pool_next;
+  tp_mutex_unlock(&tp_rt.pool_lock);
+  if (t)
+    return t;
+  t = tp_aligned_alloc(TP_CACHELINE, sizeof *t);
+  struct tp_team *solo = tp_team_alloc(1);
+  solo->nthreads = 1;
+  solo->member[0].thr = t;
+  solo->master = t;
+  t->solo_team = solo;
+  return t;
 }
 
 struct tp_thread *tp_thread_init_initial(void) {
@@ -37,22 +74,19 @@ struct tp_thread *tp_thread_init_initial(void) {
     tp_runtime_init();
   if (tp_tls_self)
     return tp_tls_self;
-  struct tp_thread *t = tp_aligned_alloc(TP_CACHELINE, sizeof *t);
+  struct tp_thread *t = initial_thread_new();
+  struct tp_team *solo = t->solo_team;
   t->uid = __atomic_add_fetch(&tp_rt.next_uid, 1, __ATOMIC_RELAXED) & 0x7fffffffu;
   t->cg_busy_own = 1;
   t->bound_place = -1;
   t->cg_busy = &t->cg_busy_own;
-  struct tp_team *solo = tp_team_alloc(1);
-  solo->nthreads = 1;
-  solo->member[0].thr = t;
-  solo->master = t;
   solo->icv = tp_rt.initial_icv;
   tp_task_init_implicit(solo->member[0].itask, NULL, solo, &tp_rt.initial_icv);
-  t->solo_team = solo;
   t->team = solo;
   t->tid = 0;
   t->task = solo->member[0].itask;
   t->pthread = pthread_self();
   tp_tls_self = t;
+  pthread_setspecific(tp_rt.initial_key, t);
   return t;
 }

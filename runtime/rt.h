@@ -140,6 +140,9 @@ struct tp_runtime {
   uint32_t next_uid;      /* last thread uid handed out (atomic) */
   unsigned threads_busy;  /* workers bound to teams, all groups (atomic); see team.c */
 
+  struct tp_thread *initial_free; /* state of ended initial threads, for reuse (pool_lock) */
+  pthread_key_t initial_key;   /* destructor recycles an initial thread's state */
+
   uint32_t critical_lock;      /* unnamed critical */
   uint32_t atomic_lock;        /* GOMP_atomic_start/end */
   uint32_t named_critical_lock;/* guards lazily created named locks */
@@ -164,6 +167,8 @@ void tp_runtime_init(void) tp_hidden;
 
 /* Team lifecycle (team.c). */
 struct tp_team *tp_team_alloc(unsigned capacity) tp_hidden;
+/* Gives the workers of every hot team `t` leads back to the pool. */
+void tp_thread_release_teams(struct tp_thread *t) tp_hidden;
 void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
                        unsigned nthreads, unsigned proc_bind) tp_hidden;
 void tp_parallel_end(struct tp_thread *self) tp_hidden;

@@ -53,6 +53,20 @@ static void team_disband(struct tp_team *team) {
   team_free(team);
 }
 
+void tp_thread_release_teams(struct tp_thread *t) {
+  for (unsigned l = 0; l < TP_HOT_LEVELS; l++) {
+    if (t->hot_team[l]) {
+      team_disband(t->hot_team[l]);
+      t->hot_team[l] = NULL;
+    }
+  }
+  while (t->free_teams) {
+    struct tp_team *solo = t->free_teams;
+    t->free_teams = solo->parent;
+    team_free(solo);
+  }
+}
+
 static struct tp_team *team_form(unsigned n) {
   struct tp_team *team = tp_team_alloc(n);
   struct tp_thread **w = tp_malloc(sizeof *w * n);
