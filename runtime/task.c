@@ -49,6 +49,7 @@ struct tp_prio_level {
 struct tp_sched {
   struct tp_prio_level *levels; /* sorted by decreasing priority */
   struct tp_prio_level base;    /* priority 0, always last */
+  uint32_t push_seq;            /* pushes so far (read without the lock) */
 };
 
 struct tp_task_cache {
@@ -92,19 +93,33 @@ static void task_free(struct tp_thread *self, struct tp_task *t) {
 }
 
 /* Drop one reference of t; free it and, transitively, ancestors whose
- * last reference this was.  Deferred tasks hold a reference on their
- * parent; undeferred ones do not need to (the parent waits for them). */
+ * last reference this was. */
 static void task_release(struct tp_thread *self, struct tp_task *t) {
   while (!t->implicit) {
     if (tp_load_acq(&t->refs) != 1 && tp_fetch_sub(&t->refs, 1) != 1)
       return;
     struct tp_task *p = t->parent;
-    bool held = !t->undeferred;
+    bool held = t->parent_ref;
     task_free(self, t);
     if (!held)
       return;
     t = p;
   }
+}
+
+/* An undeferred task t of `parent` has finished.  The parent waited for
+ * it, so it needs no reference on the parent, unless children of t are
+ * still alive: their ancestry walk (is_descendant) and completion reach
+ * through t to the parent, which must then outlive t.  refs == 1 means no
+ * live child, and none can appear any more. */
+static void undeferred_end(struct tp_thread *self, struct tp_task *t,
+                           struct tp_task *parent) {
+  if (tp_load_acq(&t->refs) != 1) {
+    if (!parent->implicit)
+      __atomic_fetch_add(&parent->refs, 1, __ATOMIC_RELAXED);
+    t->parent_ref = true;
+  }
+  task_release(self, t);
 }
 
 /* Common initialisation of an explicit task created by `parent`. */
@@ -171,6 +186,7 @@ static void queue_push_locked(struct tp_team_tasks *tasks, struct tp_task *t) {
   }
   t->qnext = l->head;
   l->head = t;
+  tp_store(&s->push_seq, s->push_seq + 1);
   tp_store(&tasks->queued, tasks->queued + 1);
 }
 
@@ -300,13 +316,22 @@ static void task_run(struct tp_thread *self, struct tp_task *t) {
   task_complete(self, t);
 }
 
+/* Run a queued task (a descendant of w if w is not NULL).  *seen, if not
+ * NULL, remembers the push count of the last scan that found no
+ * descendant, so a waiter does not rescan (under the lock) a queue that
+ * holds only other tasks until something new is pushed. */
 static bool run_queued(struct tp_thread *self, struct tp_team *team,
-                       const struct tp_task *w) {
+                       const struct tp_task *w, uint32_t *seen) {
   struct tp_team_tasks *tasks = team->tasks;
+  struct tp_sched *s = tasks->sched;
   if (!tp_load(&tasks->queued))
+    return false;
+  if (seen && tp_load(&s->push_seq) == *seen)
     return false;
   tp_mutex_lock(&tasks->lock);
   struct tp_task *t = queue_pop_locked(tasks, w);
+  if (!t && seen)
+    *seen = s->push_seq;
   tp_mutex_unlock(&tasks->lock);
   if (!t)
     return false;
@@ -315,7 +340,7 @@ static bool run_queued(struct tp_thread *self, struct tp_team *team,
 }
 
 bool tp_task_run_one(struct tp_thread *self, struct tp_team *team) {
-  return run_queued(self, team, NULL);
+  return run_queued(self, team, NULL, NULL);
 }
 
 /* --- waiting ----------------------------------------------------------------- */
@@ -331,13 +356,15 @@ static void wait_loop(struct tp_thread *self, struct tp_team *team,
                       const struct tp_task *w, uint32_t *word, uint32_t bits) {
   struct tp_team_tasks *tasks = team->tasks;
   unsigned tid = self->tid;
+  uint32_t seen_v = tp_load(&((struct tp_sched *)tasks->sched)->push_seq) - 1;
+  uint32_t *seen = w ? &seen_v : NULL;
   for (;;) {
     bool throttled = tp_oversubscribed();
     unsigned long long budget = throttled ? tp_rt.spin_throttled : tp_rt.spin_iters;
     for (unsigned long long i = 0; i < budget; i++) {
       if (wait_done(word, bits))
         return;
-      if (run_queued(self, team, w)) {
+      if (run_queued(self, team, w, seen)) {
         i = 0;
         continue;
       }
@@ -349,7 +376,7 @@ static void wait_loop(struct tp_thread *self, struct tp_team *team,
     uint32_t seq = tp_load_acq(&self->wake_seq);
     tp_store(&tasks->restricted[tid], (uint8_t)(w != NULL));
     tp_store_sc(&self->sleeping, 1);
-    if (wait_done(word, bits) || run_queued(self, team, w)) {
+    if (wait_done(word, bits) || run_queued(self, team, w, seen)) {
       tp_store(&self->sleeping, 0);
       continue;
     }
@@ -439,7 +466,7 @@ void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data
   self->task = t;
   fn(data);
   self->task = parent;
-  task_release(self, t);
+  undeferred_end(self, t, parent);
 }
 
 /* fn(data), or with cpyfn into a buffer in this frame (heap if large). */
@@ -477,7 +504,7 @@ static void spawn_included(struct tp_thread *self, const struct tp_task_spec *s)
   self->task = t;
   call_with_copy(s);
   self->task = parent;
-  task_release(self, t);
+  undeferred_end(self, t, parent);
 }
 
 /* An undeferred task that needs a real descriptor: it has dependences on
@@ -508,7 +535,7 @@ static void spawn_undeferred_slow(struct tp_thread *self, const struct tp_task_s
   self->task = parent;
   if (t->detach)
     tp_task_wait(self, &t->detach_state, TP_DETACH_FULFILLED);
-  task_release(self, t);
+  undeferred_end(self, t, parent);
 }
 
 void tp_task_submit(struct tp_thread *self, struct tp_task *t, void **depend) {
@@ -519,6 +546,7 @@ void tp_task_submit(struct tp_thread *self, struct tp_task *t, void **depend) {
   __atomic_fetch_add(&parent->children, 1, __ATOMIC_RELAXED);
   if (!parent->implicit)
     __atomic_fetch_add(&parent->refs, 1, __ATOMIC_RELAXED);
+  t->parent_ref = true;
   if (t->taskgroup)
     __atomic_fetch_add(&t->taskgroup->count, 1, __ATOMIC_RELAXED);
   tp_mutex_lock(&tasks->lock);
@@ -533,7 +561,7 @@ void tp_task_submit(struct tp_thread *self, struct tp_task *t, void **depend) {
   /* Outside any parallel region there is no barrier to run deferred
    * tasks at: run what is ready now (a task scheduling point). */
   if (team->level == 0)
-    while (run_queued(self, team, parent))
+    while (run_queued(self, team, parent, NULL))
       ;
 }
 

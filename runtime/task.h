@@ -7,8 +7,10 @@
  * (their private declarations are in taskpriv.h).
  *
  * Lifetime of a task descriptor: `refs` counts 1 for the task itself
- * (dropped when it completes) plus 1 per child descriptor still alive, so
- * a task's ancestors (and their dependence tables) outlive it; the
+ * (dropped when it completes) plus 1 per child descriptor holding a
+ * reference (deferred children always; undeferred ones only if they leave
+ * children of their own behind), so the ancestors of a live task (and
+ * their dependence tables) outlive it; the
  * ancestry walk of the tied-task scheduling rule and the completion of a
  * child can therefore always touch the parent.  Implicit tasks belong to
  * their team and are not counted. */
@@ -29,6 +31,7 @@ struct tp_task {
   bool final;                 /* final clause (or descendant of a final task) */
   bool undeferred;            /* runs in the encountering task's frame */
   bool detach;                /* has a detach clause (completes on fulfill) */
+  bool parent_ref;            /* holds a reference on its parent (see top) */
   unsigned children;          /* incomplete child tasks (atomic) */
   struct tp_taskgroup *taskgroup; /* innermost taskgroup of this task */
 
