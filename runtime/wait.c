@@ -10,12 +10,21 @@
  *
  * When the process has more busy threads than CPUs, spinning only steals
  * cycles from the thread we wait for: the budget shrinks and the loop
- * yields the CPU instead of pausing. */
+ * yields the CPU instead of pausing from the start. */
 #define _GNU_SOURCE
 #include <sched.h>
 
 #include "rt.h"
 #include "task.h"
+
+/* Pure spinning (pause only) lasts TP_SPIN_PURE iterations (~50 us on
+ * this VM's ~25 ns pause): long enough for a barrier or region that
+ * follows closely.  Beyond that the thread we wait for is likely not
+ * running (the machine is loaded by other processes), so the rest of the
+ * budget yields the CPU between checks; a yield counts as TP_YIELD_COST
+ * pauses (~0.5 us) so the budget stays roughly a time. */
+#define TP_SPIN_PURE 2000
+#define TP_YIELD_COST 20
 
 bool tp_oversubscribed(void) {
   /* Bound workers plus the initial thread that leads them. */
@@ -40,10 +49,12 @@ void tp_wait_word(struct tp_thread *self, struct tp_team *team, uint32_t *word,
         i = 0;
         continue;
       }
-      if (throttled)
+      if (throttled || i >= TP_SPIN_PURE) {
         sched_yield();
-      else
+        i += TP_YIELD_COST - 1;
+      } else {
         tp_pause();
+      }
     }
     uint32_t seq = tp_load_acq(&self->wake_seq);
     tp_store_sc(&self->sleeping, 1);
