@@ -308,7 +308,9 @@ static void task_run(struct tp_thread *self, struct tp_task *t) {
   struct tp_task *prev = self->task;
   t->thr = self;
   self->task = t;
-  t->fn(t->data);
+  /* A task of a cancelled taskgroup that has not started is discarded. */
+  if (tp_likely(!tp_rt.g.cancel || !tp_task_in_cancelled_group(t->taskgroup)))
+    t->fn(t->data);
   self->task = prev;
   if (t->detach &&
       !(tp_fetch_add(&t->detach_state, TP_DETACH_BODY_DONE) & TP_DETACH_FULFILLED))
@@ -571,6 +573,8 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
   unsigned flags = s->flags;
   unsigned ndeps = (flags & TP_TF_DEPEND) && s->depend ? tp_dep_count(s->depend) : 0;
   bool detach = (flags & TP_TF_DETACH) && s->detach;
+  if (tp_unlikely(tp_rt.g.cancel) && tp_task_in_cancelled_group(parent->taskgroup))
+    return; /* no new task in a cancelled taskgroup */
 
   if (!s->if_clause || parent->final) {
     if (tp_likely(!detach && !(ndeps && parent->dep_table)))

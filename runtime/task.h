@@ -65,6 +65,7 @@ struct tp_taskgroup {
   uintptr_t *reductions;      /* innermost registered task reductions */
   bool workshare;             /* opened by a worksharing task reduction */
   bool heap;                  /* allocated by taskgroup.c, freed at end */
+  bool cancelled;             /* cancel taskgroup: discard unstarted members */
 };
 
 /* Per-team task scheduling state (allocated with the team). */
@@ -90,5 +91,14 @@ bool tp_task_run_one(struct tp_thread *self, struct tp_team *team) tp_hidden;
 /* At a barrier or region end: run the team's tasks until none is pending
  * (queued or running anywhere).  Returns with pending == 0. */
 void tp_task_drain(struct tp_thread *self, struct tp_team *team) tp_hidden;
+
+/* Cancellation hooks for GOMP_cancel / GOMP_cancellation_point with
+ * GOMP_CANCEL_TASKGROUP (only meaningful when OMP_CANCELLATION is true):
+ * cancel the innermost taskgroup of the current task (false if there is
+ * none); is it (or an enclosing one) cancelled?  Tasks of a cancelled
+ * taskgroup that have not started are completed without running, and no
+ * new task is created in it. */
+bool tp_taskgroup_cancel(struct tp_thread *self) tp_hidden;
+bool tp_taskgroup_cancelled(struct tp_thread *self) tp_hidden;
 
 #endif

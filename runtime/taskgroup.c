@@ -20,6 +20,7 @@ void tp_taskgroup_push(struct tp_thread *self, struct tp_taskgroup *tg) {
   tg->reductions = prev ? prev->reductions : NULL;
   tg->workshare = false;
   tg->heap = false;
+  tg->cancelled = false;
   task->taskgroup = tg;
 }
 
@@ -41,4 +42,16 @@ void tp_taskgroup_end(struct tp_thread *self) {
   task->taskgroup = tg->prev;
   if (tg->heap)
     free(tg);
+}
+
+bool tp_taskgroup_cancel(struct tp_thread *self) {
+  struct tp_taskgroup *tg = self->task->taskgroup;
+  if (!tg)
+    return false;
+  tp_store(&tg->cancelled, true);
+  return true;
+}
+
+bool tp_taskgroup_cancelled(struct tp_thread *self) {
+  return tp_task_in_cancelled_group(self->task->taskgroup);
 }

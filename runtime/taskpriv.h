@@ -108,6 +108,15 @@ void tp_taskgroup_end(struct tp_thread *self) tp_hidden;
 /* Push / pop a caller-owned taskgroup on the current task. */
 void tp_taskgroup_push(struct tp_thread *self, struct tp_taskgroup *tg) tp_hidden;
 
+/* Is tg or a taskgroup enclosing it cancelled?  (Tasks of a taskgroup
+ * opened inside a member task belong to the outer one too.) */
+static inline bool tp_task_in_cancelled_group(const struct tp_taskgroup *tg) {
+  for (; tg; tg = tg->prev)
+    if (tp_load(&tg->cancelled))
+      return true;
+  return false;
+}
+
 /* --- taskred.c ----------------------------------------------------------- */
 
 /* Register a gcc reduction descriptor chain for nthreads threads on top of
