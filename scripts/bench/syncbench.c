@@ -27,6 +27,7 @@
  * (several grabs per thread), few enough that the loop end and barrier still show. */
 #define DYN_ITERS_PER_THREAD 8
 #define MIN_INNER 64
+#define AMORTISE_INNER 1024
 
 static int delay_len;         /* delay() iterations giving about delay_us */
 static double target_s = 0.020; /* wanted duration of one sample */
@@ -56,98 +57,158 @@ __attribute__((noinline)) static void delay(int n)
         sink = a;
 }
 
-/* ---- test loops: each runs `inner` instances of one construct ---- */
+/* ---- test loops: each runs `inner` instances of one construct and returns seconds ---- */
 
-static void test_parallel(int inner)
+/* Constructs used inside a parallel region are timed inside it, by the master, from a barrier
+ * before the loop to a barrier after it.  Timing the whole region would add the team's wake-up
+ * to every sample: tens of µs on an idle VM, 4-20 ms (scheduler ticks) when other processes
+ * share the machine, which swamps the constructs and fools the calibration.  The closing
+ * barrier is one extra barrier per sample, amortised over `inner`. */
+static double region_start(void)
 {
+#pragma omp barrier
+    return now();
+}
+
+static void region_end(double t0, double *elapsed)
+{
+#pragma omp barrier
+    if (omp_get_thread_num() == 0)
+        *elapsed = now() - t0;
+}
+
+static double test_parallel(int inner)
+{
+    double t0 = now();
     for (int j = 0; j < inner; j++) {
 #pragma omp parallel
         delay(delay_len);
     }
+    return now() - t0;
 }
 
 /* Static for with one iteration per thread (as EPCC): the cost is the implicit barrier at its
  * end plus the schedule computation. */
-static void test_for_static(int inner)
+static double test_for_static(int inner)
 {
+    double t = 0;
 #pragma omp parallel
-    for (int j = 0; j < inner; j++) {
+    {
+        double t0 = region_start();
+        for (int j = 0; j < inner; j++) {
 #pragma omp for schedule(static)
-        for (int i = 0; i < nthreads; i++)
-            delay(delay_len);
+            for (int i = 0; i < nthreads; i++)
+                delay(delay_len);
+        }
+        region_end(t0, &t);
     }
+    return t;
 }
 
-static void test_for_dynamic(int inner)
+static double test_for_dynamic(int inner)
 {
+    double t = 0;
 #pragma omp parallel
-    for (int j = 0; j < inner; j++) {
+    {
+        double t0 = region_start();
+        for (int j = 0; j < inner; j++) {
 #pragma omp for schedule(dynamic, 1)
-        for (int i = 0; i < nthreads * DYN_ITERS_PER_THREAD; i++)
+            for (int i = 0; i < nthreads * DYN_ITERS_PER_THREAD; i++)
+                delay(delay_len);
+        }
+        region_end(t0, &t);
+    }
+    return t;
+}
+
+static double test_barrier(int inner)
+{
+    double t = 0;
+#pragma omp parallel
+    {
+        double t0 = region_start();
+        for (int j = 0; j < inner; j++) {
             delay(delay_len);
-    }
-}
-
-static void test_barrier(int inner)
-{
-#pragma omp parallel
-    for (int j = 0; j < inner; j++) {
-        delay(delay_len);
 #pragma omp barrier
+        }
+        region_end(t0, &t);
     }
+    return t;
 }
 
-static void test_single(int inner)
+static double test_single(int inner)
 {
+    double t = 0;
 #pragma omp parallel
-    for (int j = 0; j < inner; j++) {
+    {
+        double t0 = region_start();
+        for (int j = 0; j < inner; j++) {
 #pragma omp single
-        delay(delay_len);
+            delay(delay_len);
+        }
+        region_end(t0, &t);
     }
+    return t;
 }
 
 /* critical, lock and atomic execute `inner` instances in total, shared among the threads: they
  * serialise, so per-instance overhead = (test - serial reference) / inner. */
-static void test_critical(int inner)
+static double test_critical(int inner)
 {
+    double t = 0;
 #pragma omp parallel
-    for (int j = 0; j < inner / nthreads; j++) {
+    {
+        double t0 = region_start();
+        for (int j = 0; j < inner / nthreads; j++) {
 #pragma omp critical
-        delay(delay_len);
+            delay(delay_len);
+        }
+        region_end(t0, &t);
     }
+    return t;
 }
 
 static omp_lock_t lock;
 
-static void test_lock(int inner)
+static double test_lock(int inner)
 {
+    double t = 0;
 #pragma omp parallel
-    for (int j = 0; j < inner / nthreads; j++) {
-        omp_set_lock(&lock);
-        delay(delay_len);
-        omp_unset_lock(&lock);
+    {
+        double t0 = region_start();
+        for (int j = 0; j < inner / nthreads; j++) {
+            omp_set_lock(&lock);
+            delay(delay_len);
+            omp_unset_lock(&lock);
+        }
+        region_end(t0, &t);
     }
+    return t;
 }
 
 /* No delay here (as EPCC): the atomic update is the work.  gcc inlines a double atomic add as a
  * compare-and-swap loop, so this mostly measures the hardware, not the runtime. */
-static void test_atomic(int inner)
+static double test_atomic(int inner)
 {
-    double x = 0.0;
+    double t = 0, x = 0.0;
 #pragma omp parallel
     {
         double b = 1.0;
+        double t0 = region_start();
         for (int j = 0; j < inner / nthreads; j++) {
 #pragma omp atomic
             x += b;
             __asm__ volatile("" : "+x"(b));
         }
+        region_end(t0, &t);
     }
     sink = x;
+    return t;
 }
 
-static void test_reduction(int inner)
+static double test_reduction(int inner)
 {
+    double t0 = now();
     for (int j = 0; j < inner; j++) {
         double x = 0.0;
 #pragma omp parallel reduction(+ : x)
@@ -157,36 +218,43 @@ static void test_reduction(int inner)
         }
         sink = x;
     }
+    return now() - t0;
 }
 
 /* ---- reference loops: the same work without the construct ---- */
 
-static void ref_delay(int inner)
+static double ref_delay(int inner)
 {
+    double t0 = now();
     for (int j = 0; j < inner; j++)
         delay(delay_len);
+    return now() - t0;
 }
 
-static void ref_dynamic(int inner)
+static double ref_dynamic(int inner)
 {
+    double t0 = now();
     for (int j = 0; j < inner * DYN_ITERS_PER_THREAD; j++)
         delay(delay_len);
+    return now() - t0;
 }
 
-static void ref_atomic(int inner)
+static double ref_atomic(int inner)
 {
     double x = 0.0, b = 1.0;
+    double t0 = now();
     for (int j = 0; j < inner; j++) {
         x += b;
         __asm__ volatile("" : "+x"(x), "+x"(b));
     }
     sink = x;
+    return now() - t0;
 }
 
 struct construct {
     const char *name;
-    void (*test)(int);
-    void (*ref)(int);
+    double (*test)(int); /* both return the elapsed seconds */
+    double (*ref)(int);
     int per_thread_split; /* inner must be a multiple of nthreads */
 };
 
@@ -215,13 +283,6 @@ static double median(double *v, int n)
     return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
-static double time_once(void (*fn)(int), int inner)
-{
-    double t0 = now();
-    fn(inner);
-    return now() - t0;
-}
-
 static int round_inner(const struct construct *c, long inner)
 {
     if (inner < 1)
@@ -242,13 +303,18 @@ static int calibrate(const struct construct *c, int inner)
     inner = round_inner(c, inner);
     c->test(inner); /* warm up: create the team, fault in pages */
     for (int step = 0; step < 20; step++) {
-        double t = time_once(c->test, inner);
-        double t2 = time_once(c->test, inner);
+        double t = c->test(inner);
+        double t2 = c->test(inner);
         if (t2 < t)
             t = t2;
-        if (t >= 0.5 * target_s)
+        /* Below AMORTISE_INNER keep growing even past the target (up to 4x): on a busy machine
+         * a sample's fixed costs (team wake-up, closing barrier) can take a whole scheduler
+         * tick, and stopping at a small inner would report that tick as the construct's cost. */
+        if (t >= 0.5 * target_s && (inner >= AMORTISE_INNER || t >= 4 * target_s))
             break;
         double scale = t > 0 ? target_s / t : 16.0;
+        if (scale < 2.0)
+            scale = 2.0;
         if (scale > 16.0)
             scale = 16.0;
         int next = round_inner(c, (long)ceil(inner * scale));
@@ -273,8 +339,8 @@ static void run_construct(const struct construct *c)
     int n = 0, recalibrated = 0;
     while (n < nsamples) {
         /* Interleave test and reference so that slow phases of a noisy machine hit both. */
-        test[n] = time_once(c->test, inner);
-        ref[n] = time_once(c->ref, inner);
+        test[n] = c->test(inner);
+        ref[n] = c->ref(inner);
         n++;
         /* Calibration ran during a slow phase if the samples are far shorter than the target:
          * start over once with a larger inner, or the samples would be too short to be stable. */
@@ -303,19 +369,27 @@ static void run_construct(const struct construct *c)
     free(ovh);
 }
 
+static double time_delay(int n)
+{
+    double t0 = now();
+    delay(n);
+    return now() - t0;
+}
+
 static void calibrate_delay(double delay_us)
 {
-    int n = 1 << 16;
+    int n = 1 << 12;
     double t;
     for (;;) {
-        t = time_once(delay, n);
-        if (t > 0.01 || n > (1 << 28))
+        t = time_delay(n);
+        if (t > 0.001 || n > (1 << 28))
             break;
         n *= 2;
     }
-    /* Take the fastest of a few runs: noise only ever makes the delay look longer. */
-    for (int i = 0; i < 4; i++) {
-        double u = time_once(delay, n);
+    /* Take the fastest of many short runs: preemption only ever makes the delay look longer,
+     * and a 1 ms run often escapes it even on a busy machine. */
+    for (int i = 0; i < 30; i++) {
+        double u = time_delay(n);
         if (u < t)
             t = u;
     }
