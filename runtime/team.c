@@ -85,15 +85,15 @@ static struct tp_team *team_form(unsigned n) {
 }
 
 /* How many threads a region asking for `requested` (0 = no clause) gets. */
+/* How many threads a region asking for `requested` (0 = no clause) gets.
+ * For a team of more than one, the extra threads are reserved in the
+ * contention group's count (released by tp_parallel_end), atomically, so
+ * concurrent nested masters never exceed OMP_THREAD_LIMIT together. */
 static unsigned team_size(struct tp_thread *self, unsigned requested) {
   const struct tp_icv *icv = &self->task->icv;
   unsigned n = requested ? requested : icv->nthreads;
   if (n <= 1 || self->team->active_level >= icv->max_active_levels)
     return 1;
-  unsigned busy = tp_load(self->cg_busy);
-  unsigned avail = icv->thread_limit > busy ? icv->thread_limit - busy + 1 : 1;
-  if (n > avail)
-    n = avail;
   if (icv->dyn) {
     /* Workers of our own hot team at this level would be reused. */
     unsigned lvl = self->team->level;
@@ -103,7 +103,15 @@ static unsigned team_size(struct tp_thread *self, unsigned requested) {
     if (n > idle)
       n = idle;
   }
-  return n;
+  unsigned busy = tp_load(self->cg_busy), want;
+  do {
+    unsigned avail = icv->thread_limit > busy ? icv->thread_limit - busy + 1 : 1;
+    want = n < avail ? n : avail;
+    if (want <= 1)
+      return 1;
+  } while (!__atomic_compare_exchange_n(self->cg_busy, &busy, busy + want - 1,
+                                        false, __ATOMIC_RELAXED, __ATOMIC_RELAXED));
+  return want;
 }
 
 static struct tp_team *solo_get(struct tp_thread *self) {
@@ -138,7 +146,6 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
       if (team->hot)
         self->hot_team[lvl] = team;
     }
-    __atomic_add_fetch(self->cg_busy, n - 1, __ATOMIC_RELAXED);
   }
   /* Members read these after being released; writing only what changed
    * keeps the lines shared (cache hits) across back-to-back regions. */
@@ -159,7 +166,8 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
 #undef SET_IF_CHANGED
   struct tp_icv icv;
   tp_icv_for_child(&ptask->icv, &icv);
-  if (proc_bind)
+  /* A proc_bind clause is ignored when binding is disabled (bind-var false). */
+  if (proc_bind && icv.bind != TP_BIND_FALSE)
     icv.bind = (int)proc_bind;
   if (memcmp(&icv, &team->icv, sizeof icv) != 0)
     team->icv = icv;
