@@ -5,6 +5,7 @@
  * threads keeps them idle (asleep after the spin budget) for reuse. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bind.h"
@@ -17,6 +18,8 @@ static void *worker_main(void *arg) {
   for (;;) {
     tp_wait_word(self, NULL, &self->go, self->go_seen + 1);
     self->go_seen++;
+    if (!self->job_fn)
+      break; /* told to exit by tp_pool_pause */
     struct tp_team *team = self->team;
     unsigned tid = self->tid;
     uint32_t epoch = self->job_epoch;
@@ -30,6 +33,7 @@ static void *worker_main(void *arg) {
     self->job_fn(self->job_data);
     tp_join(self, team, tid, epoch);
   }
+  tp_thread_release_teams(self);
   return NULL;
 }
 
@@ -75,4 +79,25 @@ void tp_pool_release(struct tp_thread **thr, unsigned n) {
     tp_rt.pool_idle = thr[i];
   }
   tp_mutex_unlock(&tp_rt.pool_lock);
+}
+
+void tp_pool_pause(struct tp_thread *self) {
+  tp_thread_release_teams(self);
+  for (;;) {
+    tp_mutex_lock(&tp_rt.pool_lock);
+    struct tp_thread *w = tp_rt.pool_idle;
+    if (w) {
+      tp_rt.pool_idle = w->pool_next;
+      tp_rt.workers_total--;
+    }
+    tp_mutex_unlock(&tp_rt.pool_lock);
+    if (!w)
+      return;
+    w->job_fn = NULL;
+    tp_signal(&w->go, tp_load(&w->go) + 1, w);
+    /* An exiting worker hands the workers of its own nested hot teams back
+     * to the pool first; the loop collects them too. */
+    pthread_join(w->pthread, NULL);
+    free(w);
+  }
 }

@@ -179,6 +179,8 @@ void tp_parallel(void (*fn)(void *), void *data, unsigned nthreads,
 /* Worker threads (pool.c). */
 void tp_pool_acquire(struct tp_thread **out, unsigned n) tp_hidden;
 void tp_pool_release(struct tp_thread **thr, unsigned n) tp_hidden;
+/* omp_pause_resource: ends every idle worker thread (and self's hot teams'). */
+void tp_pool_pause(struct tp_thread *self) tp_hidden;
 
 /* Waiting (wait.c).  Epoch words count up and wrap; "reached" compares them
  * modulo 2^32. */

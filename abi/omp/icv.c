@@ -31,11 +31,18 @@ void omp_display_env(int verbose) {
 /* Tempo keeps no resources that pausing would release safely while other
  * initial threads may be running regions; report success outside parallel
  * regions (libgomp fails inside one) for the host device. */
+/* Soft and hard pause both end the idle worker threads (they are created
+ * again by the next parallel region).  Not allowed inside a region. */
 int omp_pause_resource(int kind, int device) {
-  (void)kind;
   if (device != 0 /* the initial device: omp_get_initial_device() */)
     return -1;
-  return tp_self()->team->level ? -1 : 0;
+  if (kind != 1 /* omp_pause_soft */ && kind != 2 /* omp_pause_hard */)
+    return -1;
+  struct tp_thread *self = tp_self();
+  if (self->team->level)
+    return -1;
+  tp_pool_pause(self);
+  return 0;
 }
 
 int omp_pause_resource_all(int kind) { return omp_pause_resource(kind, 0); }
