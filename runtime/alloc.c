@@ -194,6 +194,35 @@ void tp_free(void *ptr) {
   free(h->base);
 }
 
+/* Same allocator, malloc's natural alignment: resize the block itself, so a
+ * pool is charged only the difference (the old block counts as freed, as
+ * omp_realloc requires).  NULL if that is not possible here. */
+static void *realloc_in_place(struct header *h, size_t size) {
+  struct tp_allocator *a = h->allocator > TP_ALLOC_MAX_PREDEFINED
+                               ? (struct tp_allocator *)h->allocator : NULL;
+  if ((a && a->alignment > 16) || (void *)h != h->base)
+    return NULL;
+  size_t total;
+  if (__builtin_add_overflow(size, sizeof(struct header), &total))
+    return NULL;
+  size_t old = h->size;
+  if (a && total > old && !pool_take(a, total - old))
+    return NULL;
+  char *nb = realloc(h->base, total);
+  if (!nb) {
+    if (a && total > old)
+      pool_give(h->allocator, total - old);
+    return NULL;
+  }
+  if (total < old)
+    pool_give(((struct header *)nb)->allocator, old - total);
+  h = (struct header *)nb;
+  h->base = nb;
+  h->size = total;
+  h->usable = size;
+  return h + 1;
+}
+
 void *tp_realloc(void *ptr, size_t size, uintptr_t allocator,
                  uintptr_t free_allocator) {
   (void)free_allocator; /* the header knows */
@@ -204,7 +233,11 @@ void *tp_realloc(void *ptr, size_t size, uintptr_t allocator,
     tp_free(ptr);
     return NULL;
   }
-  void *n = tp_alloc(1, size, allocator ? allocator : h->allocator, false, false);
+  uintptr_t target = allocator ? tp_allocator_resolve(allocator) : h->allocator;
+  void *n = target == h->allocator ? realloc_in_place(h, size) : NULL;
+  if (n)
+    return n;
+  n = tp_alloc(1, size, target, false, false);
   if (!n)
     return NULL;
   memcpy(n, ptr, h->usable < size ? h->usable : size);
