@@ -26,6 +26,16 @@
  * thread outside the team (omp_fulfill_event from elsewhere) copies the
  * member list before its final decrement.
  *
+ * Included tasks (if(0), descendants of final tasks, and — when more than
+ * 64 tasks per thread are pending, or outside any parallel region — tasks
+ * without dependences or detach) run at once in the encountering frame
+ * with a cached descriptor: no lock, no shared counter.  Dependences and
+ * detach are never run that way unless the program asks (if(0)/final):
+ * their waits could need a task the encountering task has yet to create.
+ * Outside any parallel region (level 0, the initial thread's team of one)
+ * there is no barrier to run deferred tasks at, so the ones that become
+ * ready at creation run right away.
+ *
  * Descriptors: one slot size (descriptor + small inline data) recycled
  * through a per-thread free list; larger tasks use malloc. */
 #define _GNU_SOURCE
