@@ -1,11 +1,170 @@
-/* ws.h — worksharing constructs' shared state (loops, sections, ordered,
- * doacross).  The team owns a ring of slots; see ws.c for the protocol. */
+/* ws.h — worksharing constructs' shared state (loops, sections, scope,
+ * ordered, doacross).
+ *
+ * The team owns a ring of TP_WS_RING slots (team->ws_ring).  Every member
+ * counts the worksharing constructs it entered (member[tid].ws_seq,
+ * monotonic across the team's regions: all members encounter the same
+ * constructs, so the counts stay in step).  Construct s uses slot
+ * s % TP_WS_RING:
+ *   - the first member to arrive claims it (CAS claim: s -> s + RING),
+ *     waits until the slot's previous user (s - RING) has been left by every
+ *     member (free reaches s), initialises it and publishes ready = s;
+ *   - the others wait for ready = s, then read the description;
+ *   - leaving (loop_end / end_nowait / sections_end ...) counts the member
+ *     out; the last one resets the count and publishes free = s + RING.
+ * So up to TP_WS_RING constructs can be in flight (nowait) at once, and a
+ * member entering a construct pays one CAS or one load of the ready word;
+ * there is no lock and no allocation on that path (per-construct memory is
+ * kept in the slot and reused).
+ *
+ * Team of one: the slot is used without any atomics (nobody to share with).
+ *
+ * Iteration spaces are kept as logical iteration numbers 0 .. n-1 in 64-bit
+ * unsigned arithmetic; value(i) = start + i * incr (mod 2^64) serves both the
+ * signed long and the unsigned long long entry points.
+ *
+ * Files: ws.c (slots, entering/leaving, waiting), loop.c (schedules),
+ * ordered.c (ordered regions), doacross.c (ordered(n) depend(sink/source)).
+ */
 #ifndef TEMPO_WS_H
 #define TEMPO_WS_H
 
 #include "rt.h"
 
+#define TP_WS_RING 8 /* constructs in flight per team; a power of two */
+
+/* Schedule of a construct, as stored in the slot. */
+enum { TP_WS_STATIC = 1, TP_WS_DYNAMIC = 2, TP_WS_GUIDED = 3, TP_WS_SCOPE = 5 };
+
+/* One member's position in its current construct.  A member is in at most
+ * one construct at a time, so one cursor per member suffices; it lives
+ * right after the slots in the team's ring allocation, one cache line each,
+ * written only by its member. */
+struct tp_ws_cursor {
+  uint64_t next_chunk; /* static: next chunk index this member takes */
+  uint64_t lo, hi;     /* current chunk (logical iterations) */
+  bool held;           /* ordered: [lo, hi) not yet handed on */
+  const void *wait_word; /* word this member sleeps on (ws.c), or NULL */
+  uint32_t wake;       /* its futex word, bumped by wakers */
+} tp_cacheline_aligned;
+
+struct tp_ws {
+  /* Slot protocol (ws.c); all atomics. */
+  uint32_t claim;    /* next construct number that may claim this slot */
+  uint32_t ready;    /* construct number the description is valid for */
+  uint32_t free;     /* construct number the slot is free for */
+  uint32_t left;     /* members that left the current construct */
+  uint32_t sleepers; /* members asleep in tp_ws_wait* on this slot */
+
+  /* Description: written by the initialising member before `ready`,
+   * read-only while the construct runs. */
+  int kind tp_cacheline_aligned; /* TP_WS_* */
+  bool ordered;      /* ordered clause: chunks complete in iteration order */
+  bool dyn_cas;      /* dynamic: fetch_add could overflow; claim with CAS */
+  unsigned nthreads;
+  uint64_t n;        /* logical iterations */
+  uint64_t chunk;    /* iterations per chunk (static: 0 = one block each) */
+  uint64_t start, end, incr; /* values, as given (two's complement) */
+  void *taskred;     /* per-construct word for tp_taskred_ws_enter */
+  void *mem;         /* zeroed team-shared memory (the `mem` argument) */
+  size_t mem_cap;
+
+  /* Doacross (doacross.c). */
+  unsigned dx_ncounts;  /* 0: post/wait do nothing */
+  uint64_t *dx_counts;  /* [dx_ncounts] iterations per dimension */
+  uint64_t *dx_ents;    /* last posted flat index + 1, per entry */
+  size_t dx_cap;        /* bytes allocated at dx_counts */
+  unsigned dx_stride;   /* entry stride in uint64_t */
+  uint64_t dx_q, dx_t;  /* static block: owner computation */
+
+  /* Dynamic/guided: next logical iteration to hand out. */
+  uint64_t next tp_cacheline_aligned;
+
+  /* Ordered: the logical iteration whose chunk may run ordered regions. */
+  uint64_t ord_next tp_cacheline_aligned;
+};
+
 void tp_ws_team_init(struct tp_team *team) tp_hidden;
 void tp_ws_team_fini(struct tp_team *team) tp_hidden;
+
+static inline struct tp_ws_cursor *tp_ws_cursor(struct tp_team *team,
+                                                unsigned tid) {
+  return (struct tp_ws_cursor *)(team->ws_ring + TP_WS_RING) + tid;
+}
+
+/* Entering and leaving (ws.c).  tp_ws_enter returns the construct's slot
+ * (also stored in member[tid].ws) and whether the caller is the member that
+ * must initialise it; that member then calls tp_ws_publish.  The others
+ * return after the initialisation is visible. */
+struct tp_ws *tp_ws_enter(struct tp_thread *self, bool *first) tp_hidden;
+void tp_ws_publish(struct tp_thread *self, struct tp_ws *ws) tp_hidden;
+/* A worker's first call in a combined parallel loop/sections: the master
+ * initialises the construct, the worker only waits for it. */
+struct tp_ws *tp_ws_attach(struct tp_thread *self) tp_hidden;
+/* Leave the current construct (no barrier). */
+void tp_ws_leave(struct tp_thread *self) tp_hidden;
+/* GOMP_scope_start: a construct with no work, entered only to pick the
+ * member that initialises the task reductions. */
+void tp_scope_start(struct tp_thread *self, uintptr_t *reductions) tp_hidden;
+/* Zeroed, team-shared memory of `size` bytes for the construct (the first
+ * member's call allocates it; everyone gets the same pointer). */
+void *tp_ws_mem(struct tp_ws *ws, size_t size) tp_hidden;
+
+/* Waiting on a slot's word (ws.c): spin, then sleep until the word reaches
+ * the target; whoever advances such a word stores it with a seq_cst store
+ * and then calls tp_ws_wake for it. */
+void tp_ws_wait32(struct tp_thread *self, struct tp_ws *ws, uint32_t *word,
+                  uint32_t target) tp_hidden;  /* tp_reached(*word, target) */
+void tp_ws_wait64(struct tp_thread *self, struct tp_ws *ws, uint64_t *word,
+                  uint64_t target) tp_hidden;  /* *word >= target */
+void tp_ws_wake(struct tp_thread *self, struct tp_ws *ws,
+                const void *word) tp_hidden;
+
+/* Loops (loop.c). */
+struct tp_loop {
+  int kind;             /* TP_WS_STATIC / DYNAMIC / GUIDED */
+  uint64_t chunk;       /* normalised: >= 1 except static block (0) */
+  uint64_t start, end, incr, n;
+  bool ordered;
+  unsigned ncounts;     /* doacross: dimensions (0 = not doacross) */
+  const uint64_t *counts;
+};
+/* Trip counts (0 when the loop is empty or incr is 0). */
+uint64_t tp_loop_count(long start, long end, long incr) tp_hidden;
+uint64_t tp_loop_count_ull(bool up, uint64_t start, uint64_t end,
+                           uint64_t incr) tp_hidden;
+/* The schedule a gcc `sched` code (0 runtime, 1 static, 2 dynamic, 3 guided,
+ * 4 runtime/nonmonotonic, | 0x80000000 monotonic) or the run-sched-var ICV
+ * (code 0) selects; *chunk is normalised. */
+int tp_loop_sched(struct tp_thread *self, long code, uint64_t *chunk) tp_hidden;
+/* Enter a loop construct; with istart NULL no chunk is taken (returns true). */
+bool tp_loop_start(struct tp_thread *self, const struct tp_loop *l,
+                   uintptr_t *reductions, void **mem, uint64_t *istart,
+                   uint64_t *iend) tp_hidden;
+/* Next chunk of the current construct, as values [istart, iend). */
+bool tp_loop_next(struct tp_thread *self, uint64_t *istart,
+                  uint64_t *iend) tp_hidden;
+/* Next chunk as logical iterations (sections). */
+bool tp_loop_next_logical(struct tp_thread *self, uint64_t *lo,
+                          uint64_t *hi) tp_hidden;
+/* Leave the loop/sections construct, then a barrier unless nowait. */
+void tp_loop_end(struct tp_thread *self, bool nowait) tp_hidden;
+/* Combined parallel loop: form the team, initialise the construct, run fn
+ * on the master (if run) and end the region (if run). */
+void tp_parallel_loop(void (*fn)(void *), void *data, unsigned nthreads,
+                      unsigned flags, const struct tp_loop *l, bool run) tp_hidden;
+
+/* Ordered (ordered.c). */
+void tp_ordered_start(struct tp_thread *self) tp_hidden;
+/* Chunk [cur->lo, cur->hi) is finished: wait for its turn, pass it on. */
+void tp_ordered_pass(struct tp_thread *self, struct tp_ws *ws,
+                     struct tp_ws_cursor *cur) tp_hidden;
+
+/* Doacross (doacross.c). */
+void tp_doacross_init(struct tp_ws *ws, unsigned ncounts,
+                      const uint64_t *counts) tp_hidden;
+unsigned tp_doacross_ncounts(struct tp_thread *self) tp_hidden;
+void tp_doacross_post(struct tp_thread *self, const uint64_t *v) tp_hidden;
+void tp_doacross_wait(struct tp_thread *self, const uint64_t *v) tp_hidden;
 
 #endif

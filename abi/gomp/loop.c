@@ -1,0 +1,159 @@
+/* loop.c — GOMP_loop_* entry points for `long` iteration variables: thin
+ * translations onto runtime/loop.c.
+ *
+ * The old entry points name the schedule (static/dynamic/guided/runtime);
+ * the GCC 5 forms (GOMP_loop_start, _ordered_start, _doacross_start) pass a
+ * `sched` code, may pass istart = NULL (enter the construct without taking
+ * a chunk), task `reductions` and a `mem` size to turn into team-shared
+ * zeroed memory.  Every *_next works on whatever construct the member is in
+ * (the slot records its schedule), so the variants differ only in name.
+ * "nonmonotonic" variants may legally behave monotonically, which is what
+ * the dynamic schedule does. */
+#include "../../runtime/ws.h"
+
+static uint64_t chunk_arg(long c) { return c > 0 ? (uint64_t)c : 0; }
+
+static bool start_l(long start, long end, long incr, int kind, uint64_t chunk,
+                    bool ordered, long *istart, long *iend,
+                    uintptr_t *reductions, void **mem) {
+  struct tp_thread *self = tp_self();
+  struct tp_loop l = {.kind = kind, .chunk = chunk, .start = (uint64_t)start,
+                      .end = (uint64_t)end, .incr = (uint64_t)incr,
+                      .n = tp_loop_count(start, end, incr), .ordered = ordered};
+  uint64_t s, e;
+  if (!istart)
+    return tp_loop_start(self, &l, reductions, mem, NULL, NULL);
+  if (!tp_loop_start(self, &l, reductions, mem, &s, &e))
+    return false;
+  *istart = (long)s;
+  *iend = (long)e;
+  return true;
+}
+
+static bool sched_start(long start, long end, long incr, long code, long chunk,
+                        bool ordered, long *istart, long *iend,
+                        uintptr_t *reductions, void **mem) {
+  uint64_t c = chunk_arg(chunk);
+  int kind = tp_loop_sched(tp_self(), code, &c);
+  return start_l(start, end, incr, kind, c, ordered, istart, iend, reductions, mem);
+}
+
+static bool next_l(long *istart, long *iend) {
+  uint64_t s, e;
+  if (!tp_loop_next(tp_self(), &s, &e))
+    return false;
+  *istart = (long)s;
+  *iend = (long)e;
+  return true;
+}
+
+#define LOOP_START(name, code, ordered)                                        \
+  bool name(long start, long end, long incr, long chunk, long *istart,        \
+            long *iend) {                                                      \
+    return sched_start(start, end, incr, code, chunk, ordered, istart, iend,  \
+                       NULL, NULL);                                            \
+  }
+#define LOOP_RUNTIME_START(name, ordered)                                      \
+  bool name(long start, long end, long incr, long *istart, long *iend) {      \
+    return sched_start(start, end, incr, 0, 0, ordered, istart, iend, NULL,   \
+                       NULL);                                                  \
+  }
+#define LOOP_NEXT(name)                                                        \
+  bool name(long *istart, long *iend) { return next_l(istart, iend); }
+
+LOOP_START(GOMP_loop_static_start, 1, false)
+LOOP_START(GOMP_loop_dynamic_start, 2, false)
+LOOP_START(GOMP_loop_guided_start, 3, false)
+LOOP_START(GOMP_loop_nonmonotonic_dynamic_start, 2, false)
+LOOP_START(GOMP_loop_nonmonotonic_guided_start, 3, false)
+LOOP_RUNTIME_START(GOMP_loop_runtime_start, false)
+LOOP_RUNTIME_START(GOMP_loop_nonmonotonic_runtime_start, false)
+LOOP_RUNTIME_START(GOMP_loop_maybe_nonmonotonic_runtime_start, false)
+LOOP_START(GOMP_loop_ordered_static_start, 1, true)
+LOOP_START(GOMP_loop_ordered_dynamic_start, 2, true)
+LOOP_START(GOMP_loop_ordered_guided_start, 3, true)
+LOOP_RUNTIME_START(GOMP_loop_ordered_runtime_start, true)
+
+LOOP_NEXT(GOMP_loop_static_next)
+LOOP_NEXT(GOMP_loop_dynamic_next)
+LOOP_NEXT(GOMP_loop_guided_next)
+LOOP_NEXT(GOMP_loop_runtime_next)
+LOOP_NEXT(GOMP_loop_nonmonotonic_dynamic_next)
+LOOP_NEXT(GOMP_loop_nonmonotonic_guided_next)
+LOOP_NEXT(GOMP_loop_nonmonotonic_runtime_next)
+LOOP_NEXT(GOMP_loop_maybe_nonmonotonic_runtime_next)
+LOOP_NEXT(GOMP_loop_ordered_static_next)
+LOOP_NEXT(GOMP_loop_ordered_dynamic_next)
+LOOP_NEXT(GOMP_loop_ordered_guided_next)
+LOOP_NEXT(GOMP_loop_ordered_runtime_next)
+
+bool GOMP_loop_start(long start, long end, long incr, long sched, long chunk,
+                     long *istart, long *iend, uintptr_t *reductions,
+                     void **mem) {
+  return sched_start(start, end, incr, sched, chunk, false, istart, iend,
+                     reductions, mem);
+}
+
+bool GOMP_loop_ordered_start(long start, long end, long incr, long sched,
+                             long chunk, long *istart, long *iend,
+                             uintptr_t *reductions, void **mem) {
+  return sched_start(start, end, incr, sched, chunk, true, istart, iend,
+                     reductions, mem);
+}
+
+/* Doacross: the worksharing loop runs 0 .. counts[0]-1 by 1; the other
+ * counts size the ordered inner loops. */
+static bool doacross_start(unsigned ncounts, long *counts, long code,
+                           long chunk, long *istart, long *iend,
+                           uintptr_t *reductions, void **mem) {
+  struct tp_thread *self = tp_self();
+  uint64_t c = chunk_arg(chunk), uc[64];
+  unsigned nc = ncounts < 64 ? ncounts : 64;
+  for (unsigned i = 0; i < nc; i++)
+    uc[i] = counts[i] > 0 ? (uint64_t)counts[i] : 0;
+  struct tp_loop l = {.kind = tp_loop_sched(self, code, &c), .chunk = c,
+                      .start = 0, .end = ncounts ? uc[0] : 0, .incr = 1,
+                      .n = ncounts ? uc[0] : 0,
+                      .ncounts = ncounts <= 64 ? ncounts : 65, .counts = uc};
+  uint64_t s, e;
+  if (!istart)
+    return tp_loop_start(self, &l, reductions, mem, NULL, NULL);
+  if (!tp_loop_start(self, &l, reductions, mem, &s, &e))
+    return false;
+  *istart = (long)s;
+  *iend = (long)e;
+  return true;
+}
+
+bool GOMP_loop_doacross_static_start(unsigned ncounts, long *counts, long chunk,
+                                     long *istart, long *iend) {
+  return doacross_start(ncounts, counts, 1, chunk, istart, iend, NULL, NULL);
+}
+bool GOMP_loop_doacross_dynamic_start(unsigned ncounts, long *counts, long chunk,
+                                      long *istart, long *iend) {
+  return doacross_start(ncounts, counts, 2, chunk, istart, iend, NULL, NULL);
+}
+bool GOMP_loop_doacross_guided_start(unsigned ncounts, long *counts, long chunk,
+                                     long *istart, long *iend) {
+  return doacross_start(ncounts, counts, 3, chunk, istart, iend, NULL, NULL);
+}
+bool GOMP_loop_doacross_runtime_start(unsigned ncounts, long *counts,
+                                      long *istart, long *iend) {
+  return doacross_start(ncounts, counts, 0, 0, istart, iend, NULL, NULL);
+}
+bool GOMP_loop_doacross_start(unsigned ncounts, long *counts, long sched,
+                              long chunk, long *istart, long *iend,
+                              uintptr_t *reductions, void **mem) {
+  return doacross_start(ncounts, counts, sched, chunk, istart, iend, reductions,
+                        mem);
+}
+
+void GOMP_loop_end(void) { tp_loop_end(tp_self(), false); }
+void GOMP_loop_end_nowait(void) { tp_loop_end(tp_self(), true); }
+
+/* Cancellation is not implemented yet (a follow-up issue): the loop ends
+ * like GOMP_loop_end and reports "not cancelled". */
+bool GOMP_loop_end_cancel(void) {
+  tp_loop_end(tp_self(), false);
+  return false;
+}

@@ -1,0 +1,130 @@
+/* loop_ull.c — GOMP_loop_ull_* entry points (unsigned long long iteration
+ * variables): the twins of loop.c.  `up` gives the direction; a downward
+ * loop's incr is the two's complement of its (negative) step. */
+#include "../../runtime/ws.h"
+
+typedef unsigned long long ull;
+
+static bool start_u(bool up, ull start, ull end, ull incr, long code, ull chunk,
+                    bool ordered, ull *istart, ull *iend,
+                    uintptr_t *reductions, void **mem) {
+  struct tp_thread *self = tp_self();
+  uint64_t c = chunk;
+  struct tp_loop l = {.kind = tp_loop_sched(self, code, &c), .chunk = c,
+                      .start = start, .end = end, .incr = incr,
+                      .n = tp_loop_count_ull(up, start, end, incr),
+                      .ordered = ordered};
+  uint64_t s, e;
+  if (!istart)
+    return tp_loop_start(self, &l, reductions, mem, NULL, NULL);
+  if (!tp_loop_start(self, &l, reductions, mem, &s, &e))
+    return false;
+  *istart = s;
+  *iend = e;
+  return true;
+}
+
+static bool next_u(ull *istart, ull *iend) {
+  uint64_t s, e;
+  if (!tp_loop_next(tp_self(), &s, &e))
+    return false;
+  *istart = s;
+  *iend = e;
+  return true;
+}
+
+#define ULL_START(name, code, ordered)                                         \
+  bool name(bool up, ull start, ull end, ull incr, ull chunk, ull *istart,    \
+            ull *iend) {                                                       \
+    return start_u(up, start, end, incr, code, chunk, ordered, istart, iend,  \
+                   NULL, NULL);                                                \
+  }
+#define ULL_RUNTIME_START(name, ordered)                                       \
+  bool name(bool up, ull start, ull end, ull incr, ull *istart, ull *iend) {  \
+    return start_u(up, start, end, incr, 0, 0, ordered, istart, iend, NULL,   \
+                   NULL);                                                      \
+  }
+#define ULL_NEXT(name)                                                         \
+  bool name(ull *istart, ull *iend) { return next_u(istart, iend); }
+
+ULL_START(GOMP_loop_ull_static_start, 1, false)
+ULL_START(GOMP_loop_ull_dynamic_start, 2, false)
+ULL_START(GOMP_loop_ull_guided_start, 3, false)
+ULL_START(GOMP_loop_ull_nonmonotonic_dynamic_start, 2, false)
+ULL_START(GOMP_loop_ull_nonmonotonic_guided_start, 3, false)
+ULL_RUNTIME_START(GOMP_loop_ull_runtime_start, false)
+ULL_RUNTIME_START(GOMP_loop_ull_nonmonotonic_runtime_start, false)
+ULL_RUNTIME_START(GOMP_loop_ull_maybe_nonmonotonic_runtime_start, false)
+ULL_START(GOMP_loop_ull_ordered_static_start, 1, true)
+ULL_START(GOMP_loop_ull_ordered_dynamic_start, 2, true)
+ULL_START(GOMP_loop_ull_ordered_guided_start, 3, true)
+ULL_RUNTIME_START(GOMP_loop_ull_ordered_runtime_start, true)
+
+ULL_NEXT(GOMP_loop_ull_static_next)
+ULL_NEXT(GOMP_loop_ull_dynamic_next)
+ULL_NEXT(GOMP_loop_ull_guided_next)
+ULL_NEXT(GOMP_loop_ull_runtime_next)
+ULL_NEXT(GOMP_loop_ull_nonmonotonic_dynamic_next)
+ULL_NEXT(GOMP_loop_ull_nonmonotonic_guided_next)
+ULL_NEXT(GOMP_loop_ull_nonmonotonic_runtime_next)
+ULL_NEXT(GOMP_loop_ull_maybe_nonmonotonic_runtime_next)
+ULL_NEXT(GOMP_loop_ull_ordered_static_next)
+ULL_NEXT(GOMP_loop_ull_ordered_dynamic_next)
+ULL_NEXT(GOMP_loop_ull_ordered_guided_next)
+ULL_NEXT(GOMP_loop_ull_ordered_runtime_next)
+
+bool GOMP_loop_ull_start(bool up, ull start, ull end, ull incr, long sched,
+                         ull chunk, ull *istart, ull *iend,
+                         uintptr_t *reductions, void **mem) {
+  return start_u(up, start, end, incr, sched, chunk, false, istart, iend,
+                 reductions, mem);
+}
+
+bool GOMP_loop_ull_ordered_start(bool up, ull start, ull end, ull incr,
+                                 long sched, ull chunk, ull *istart, ull *iend,
+                                 uintptr_t *reductions, void **mem) {
+  return start_u(up, start, end, incr, sched, chunk, true, istart, iend,
+                 reductions, mem);
+}
+
+static bool doacross_start_u(unsigned ncounts, ull *counts, long code, ull chunk,
+                             ull *istart, ull *iend, uintptr_t *reductions,
+                             void **mem) {
+  struct tp_thread *self = tp_self();
+  uint64_t c = chunk;
+  uint64_t n = ncounts ? counts[0] : 0;
+  struct tp_loop l = {.kind = tp_loop_sched(self, code, &c), .chunk = c,
+                      .start = 0, .end = n, .incr = 1, .n = n,
+                      .ncounts = ncounts, .counts = (const uint64_t *)counts};
+  uint64_t s, e;
+  if (!istart)
+    return tp_loop_start(self, &l, reductions, mem, NULL, NULL);
+  if (!tp_loop_start(self, &l, reductions, mem, &s, &e))
+    return false;
+  *istart = s;
+  *iend = e;
+  return true;
+}
+
+bool GOMP_loop_ull_doacross_static_start(unsigned ncounts, ull *counts,
+                                         ull chunk, ull *istart, ull *iend) {
+  return doacross_start_u(ncounts, counts, 1, chunk, istart, iend, NULL, NULL);
+}
+bool GOMP_loop_ull_doacross_dynamic_start(unsigned ncounts, ull *counts,
+                                          ull chunk, ull *istart, ull *iend) {
+  return doacross_start_u(ncounts, counts, 2, chunk, istart, iend, NULL, NULL);
+}
+bool GOMP_loop_ull_doacross_guided_start(unsigned ncounts, ull *counts,
+                                         ull chunk, ull *istart, ull *iend) {
+  return doacross_start_u(ncounts, counts, 3, chunk, istart, iend, NULL, NULL);
+}
+bool GOMP_loop_ull_doacross_runtime_start(unsigned ncounts, ull *counts,
+                                          ull *istart, ull *iend) {
+  return doacross_start_u(ncounts, counts, 0, 0, istart, iend, NULL, NULL);
+}
+bool GOMP_loop_ull_doacross_start(unsigned ncounts, ull *counts, long sched,
+                                  ull chunk, ull *istart, ull *iend,
+                                  uintptr_t *reductions, void **mem) {
+  return doacross_start_u(ncounts, counts, sched, chunk, istart, iend,
+                          reductions, mem);
+}

@@ -1,0 +1,271 @@
+/* loop.c — iteration scheduling for loop and sections constructs.
+ *
+ * A loop is described by its logical trip count n (iterations 0 .. n-1) and
+ * value(i) = start + i * incr computed modulo 2^64, which serves the signed
+ * long and the unsigned long long entry points alike.  The last chunk ends
+ * at the loop's own `end` value rather than start + n * incr, which could
+ * overflow the loop variable's type.
+ *
+ *  - static: computed by each member from (tid, nthreads) alone; with a
+ *    chunk, member t takes chunks t, t + nthreads, ...; without, one block
+ *    (the first n % nthreads members get one iteration more).
+ *  - dynamic: one fetch_add of `chunk` on the slot's `next` per chunk; when
+ *    n + (nthreads + 1) * chunk could overflow 64 bits (the counter runs
+ *    past n by up to one chunk per member), a CAS loop instead.
+ *  - guided: CAS loop; each chunk is ceil(remaining / nthreads) iterations,
+ *    at least `chunk` (libgomp's rule, so programs see the same chunking).
+ *  - runtime: run-sched-var; auto maps to static without chunk: no shared
+ *    state at all and deterministic placement, and the compiler already
+ *    chose it when it could have asked for something better.
+ *
+ * Ordered loops additionally hand the "ordered turn" from chunk to chunk in
+ * iteration order (ordered.c) when a member finishes a chunk. */
+#include "ws.h"
+#include "task.h"
+#include "taskred.h"
+
+uint64_t tp_loop_count(long start, long end, long incr) {
+  if (incr > 0)
+    return end > start ? ((uint64_t)end - (uint64_t)start - 1) / (uint64_t)incr + 1 : 0;
+  if (incr < 0)
+    return end < start ? ((uint64_t)start - (uint64_t)end - 1) / (0 - (uint64_t)incr) + 1 : 0;
+  if (start != end)
+    tp_warn("worksharing loop with increment 0; running no iterations");
+  return 0;
+}
+
+uint64_t tp_loop_count_ull(bool up, uint64_t start, uint64_t end, uint64_t incr) {
+  if (tp_unlikely(incr == 0)) {
+    if (start != end)
+      tp_warn("worksharing loop with increment 0; running no iterations");
+    return 0;
+  }
+  if (up)
+    return end > start ? (end - start - 1) / incr + 1 : 0;
+  return end < start ? (start - end - 1) / (0 - incr) + 1 : 0;
+}
+
+static int from_icv(struct tp_thread *self, uint64_t *chunk) {
+  const struct tp_icv *icv = &self->task->icv;
+  long c = icv->sched_chunk;
+  switch (icv->sched_kind & ~TP_SCHED_MONOTONIC) {
+  case TP_SCHED_STATIC:
+    *chunk = c > 0 ? (uint64_t)c : 0;
+    return TP_WS_STATIC;
+  case TP_SCHED_DYNAMIC:
+    *chunk = c > 0 ? (uint64_t)c : 1;
+    return TP_WS_DYNAMIC;
+  case TP_SCHED_GUIDED:
+    *chunk = c > 0 ? (uint64_t)c : 1;
+    return TP_WS_GUIDED;
+  default: /* auto */
+    *chunk = 0;
+    return TP_WS_STATIC;
+  }
+}
+
+int tp_loop_sched(struct tp_thread *self, long code, uint64_t *chunk) {
+  switch ((unsigned long)code & 0x7fffffffUL) {
+  case 1:
+    return TP_WS_STATIC;
+  case 2:
+    if (*chunk == 0)
+      *chunk = 1;
+    return TP_WS_DYNAMIC;
+  case 3:
+    if (*chunk == 0)
+      *chunk = 1;
+    return TP_WS_GUIDED;
+  case 0: /* runtime */
+  case 4: /* runtime with the nonmonotonic modifier */
+    return from_icv(self, chunk);
+  default:
+    tp_warn("unknown loop schedule code %ld; using static", code);
+    *chunk = 0;
+    return TP_WS_STATIC;
+  }
+}
+
+static void loop_init(struct tp_ws *ws, const struct tp_loop *l, unsigned nthr) {
+  ws->kind = l->kind;
+  ws->chunk = l->chunk;
+  ws->start = l->start;
+  ws->end = l->end;
+  ws->incr = l->incr;
+  ws->n = l->n;
+  ws->ordered = l->ordered;
+  ws->nthreads = nthr;
+  ws->dyn_cas = l->kind == TP_WS_DYNAMIC &&
+                l->chunk > (UINT64_MAX - l->n) / ((uint64_t)nthr + 1);
+  ws->next = 0;
+  ws->ord_next = 0;
+  ws->dx_ncounts = 0;
+}
+
+bool tp_loop_start(struct tp_thread *self, const struct tp_loop *l,
+                   uintptr_t *reductions, void **mem, uint64_t *istart,
+                   uint64_t *iend) {
+  bool first;
+  struct tp_ws *ws = tp_ws_enter(self, &first);
+  if (first) {
+    loop_init(ws, l, self->team->nthreads);
+    if (l->ncounts)
+      tp_doacross_init(ws, l->ncounts, l->counts);
+    ws->taskred = NULL;
+    if (reductions)
+      tp_taskred_ws_enter(self, reductions, &ws->taskred, true);
+    if (mem)
+      *mem = tp_ws_mem(ws, (size_t)(uintptr_t)*mem);
+    tp_ws_publish(self, ws);
+  } else {
+    if (reductions)
+      tp_taskred_ws_enter(self, reductions, &ws->taskred, false);
+    if (mem)
+      *mem = ws->mem;
+  }
+  if (!istart)
+    return true;
+  return tp_loop_next(self, istart, iend);
+}
+
+/* Chunk of a static schedule: pure arithmetic on the member's cursor. */
+static bool static_next(struct tp_ws *ws, struct tp_ws_cursor *cur,
+                        unsigned tid, uint64_t *lo, uint64_t *hi) {
+  uint64_t n = ws->n, nthr = ws->nthreads, c = ws->chunk;
+  uint64_t idx = cur->next_chunk;
+  if (c == 0) {
+    if (idx != tid)
+      return false; /* took its block already */
+    cur->next_chunk = UINT64_MAX;
+    uint64_t q = n / nthr, t = n % nthr;
+    *lo = q * tid + (tid < t ? tid : t);
+    *hi = *lo + q + (tid < t);
+    return *lo < *hi;
+  }
+  uint64_t nchunks = n / c + (n % c != 0);
+  if (idx >= nchunks)
+    return false;
+  *lo = idx * c; /* < n: no overflow */
+  *hi = n - *lo > c ? *lo + c : n;
+  if (__builtin_add_overflow(idx, nthr, &cur->next_chunk))
+    cur->next_chunk = UINT64_MAX;
+  return true;
+}
+
+static bool dynamic_next(struct tp_ws *ws, bool solo, uint64_t *lo, uint64_t *hi) {
+  uint64_t n = ws->n, c = ws->chunk, pos;
+  if (solo) {
+    pos = ws->next;
+    if (pos >= n)
+      return false;
+    ws->next = n - pos > c ? pos + c : n;
+  } else if (tp_likely(!ws->dyn_cas)) {
+    /* The load spares the contended RMW once the loop is exhausted. */
+    if (tp_load(&ws->next) >= n)
+      return false;
+    pos = tp_fetch_add(&ws->next, c);
+    if (pos >= n)
+      return false;
+  } else {
+    pos = tp_load(&ws->next);
+    do {
+      if (pos >= n)
+        return false;
+    } while (!tp_cas(&ws->next, &pos, n - pos > c ? pos + c : n));
+  }
+  *lo = pos;
+  *hi = n - pos > c ? pos + c : n;
+  return true;
+}
+
+static bool guided_next(struct tp_ws *ws, bool solo, uint64_t *lo, uint64_t *hi) {
+  uint64_t n = ws->n, c = ws->chunk, nthr = ws->nthreads, q;
+  uint64_t pos = solo ? ws->next : tp_load(&ws->next);
+  for (;;) {
+    if (pos >= n)
+      return false;
+    uint64_t rem = n - pos;
+    q = rem / nthr + (rem % nthr != 0);
+    if (q < c)
+      q = c;
+    if (q > rem)
+      q = rem;
+    if (solo) {
+      ws->next = pos + q;
+      break;
+    }
+    if (tp_cas(&ws->next, &pos, pos + q))
+      break;
+  }
+  *lo = pos;
+  *hi = pos + q;
+  return true;
+}
+
+bool tp_loop_next_logical(struct tp_thread *self, uint64_t *lo, uint64_t *hi) {
+  struct tp_team *team = self->team;
+  unsigned tid = self->tid;
+  struct tp_ws *ws = team->member[tid].ws;
+  if (tp_unlikely(!ws))
+    ws = tp_ws_attach(self); /* first call of a combined parallel loop */
+  struct tp_ws_cursor *cur = tp_ws_cursor(team, tid);
+  bool solo = team->nthreads == 1;
+  if (ws->ordered && cur->held)
+    tp_ordered_pass(self, ws, cur);
+  bool got;
+  switch (ws->kind) {
+  case TP_WS_STATIC:
+    got = static_next(ws, cur, tid, lo, hi);
+    break;
+  case TP_WS_DYNAMIC:
+    got = dynamic_next(ws, solo, lo, hi);
+    break;
+  case TP_WS_GUIDED:
+    got = guided_next(ws, solo, lo, hi);
+    break;
+  default:
+    return false; /* not a loop (scope): nothing to hand out */
+  }
+  if (got) {
+    cur->lo = *lo;
+    cur->hi = *hi;
+    cur->held = ws->ordered;
+  }
+  return got;
+}
+
+bool tp_loop_next(struct tp_thread *self, uint64_t *istart, uint64_t *iend) {
+  uint64_t lo, hi;
+  if (!tp_loop_next_logical(self, &lo, &hi))
+    return false;
+  struct tp_ws *ws = self->team->member[self->tid].ws;
+  *istart = ws->start + lo * ws->incr;
+  *iend = hi == ws->n ? ws->end : ws->start + hi * ws->incr;
+  return true;
+}
+
+void tp_loop_end(struct tp_thread *self, bool nowait) {
+  struct tp_team *team = self->team;
+  struct tp_ws *ws = team->member[self->tid].ws;
+  if (ws) {
+    struct tp_ws_cursor *cur = tp_ws_cursor(team, self->tid);
+    if (ws->ordered && cur->held)
+      tp_ordered_pass(self, ws, cur);
+    tp_ws_leave(self);
+  }
+  if (!nowait)
+    tp_barrier(self);
+}
+
+void tp_parallel_loop(void (*fn)(void *), void *data, unsigned nthreads,
+                      unsigned flags, const struct tp_loop *l, bool run) {
+  struct tp_thread *self = tp_self();
+  tp_parallel_begin(self, fn, data, nthreads, flags & 7);
+  /* The workers' first GOMP_*_next attaches to this construct without
+   * claiming it, so the master always initialises it. */
+  tp_loop_start(self, l, NULL, NULL, NULL, NULL);
+  if (run) {
+    fn(data);
+    tp_parallel_end(self);
+  }
+}
