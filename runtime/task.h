@@ -34,6 +34,7 @@ struct tp_task {
   bool parent_ref;            /* holds a reference on its parent (see top) */
   unsigned children;          /* incomplete child tasks (atomic) */
   struct tp_taskgroup *taskgroup; /* innermost taskgroup of this task */
+  uint32_t lock_id;           /* nest-lock owner id, assigned on first use; 0 = none */
 
   /* Explicit tasks. */
   void (*fn)(void *);

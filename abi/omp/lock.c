@@ -3,11 +3,12 @@
  * One implementation serves gcc's omp.h (lock 4 bytes, nest lock 16) and
  * LLVM's (8 and 8): a simple lock is one 32-bit futex word (tp_mutex), a
  * nest lock is two 32-bit words {owner, count} = 8 bytes.  The owner word
- * holds the owning thread's id, with the top bit set while others sleep on
+ * holds the owning task's id, with the top bit set while others sleep on
  * it.  The routines exist twice, as libgomp exports them: name@OMP_1.0 (old
  * binaries) and name@@OMP_3.0 (default); both versions are aliases of the
  * same code since both layouts fit. */
 #include "../../runtime/rt.h"
+#include "../../runtime/task.h"
 
 #define NEST_WAITERS 0x80000000u
 
@@ -16,7 +17,17 @@ struct nest_lock {
   uint32_t count;
 };
 
-static uint32_t self_id(void) { return tp_self()->uid; }
+/* Nest locks are owned by tasks (OpenMP 5.1): the owner word holds the
+ * current task's id, drawn from the same 31-bit counter as thread ids the
+ * first time the task touches a nest lock. */
+static uint32_t self_id(void) {
+  struct tp_task *t = tp_self()->task;
+  uint32_t id = t->lock_id;
+  while (!id)
+    id = __atomic_add_fetch(&tp_rt.next_uid, 1, __ATOMIC_RELAXED) & 0x7fffffffu;
+  t->lock_id = id;
+  return id;
+}
 
 #define VERSIONED(name, ret, params, args)                                     \
   __asm__(".symver " #name "_10, " #name "@OMP_1.0");                          \
