@@ -160,9 +160,6 @@ static bool dynamic_next(struct tp_ws *ws, bool solo, uint64_t *lo, uint64_t *hi
       return false;
     ws->next = n - pos > c ? pos + c : n;
   } else if (tp_likely(!ws->dyn_cas)) {
-    /* The load spares the contended RMW once the loop is exhausted. */
-    if (tp_load(&ws->next) >= n)
-      return false;
     pos = tp_fetch_add(&ws->next, c);
     if (pos >= n)
       return false;

@@ -49,36 +49,40 @@ struct tp_ws_cursor {
 } tp_cacheline_aligned;
 
 struct tp_ws {
-  /* Slot protocol (ws.c); all atomics. */
+  /* Line 1, everything a small loop touches: the slot protocol words (ws.c,
+   * atomics), the schedule and the dynamic/guided counter.  One line means
+   * a member entering, taking chunks and leaving pulls one line, not three
+   * (measured: a nowait dynamic loop at 2 threads cost ~1 us spread over
+   * separate lines). */
   uint32_t claim;    /* next construct number that may claim this slot */
   uint32_t ready;    /* construct number the description is valid for */
   uint32_t free;     /* construct number the slot is free for */
   uint32_t left;     /* members that left the current construct */
-  uint32_t sleepers; /* members asleep in tp_ws_wait* on this slot */
-
+  uint64_t next;     /* dynamic/guided: next logical iteration to hand out */
   /* Description: written by the initialising member before `ready`,
    * read-only while the construct runs. */
-  int kind tp_cacheline_aligned; /* TP_WS_* */
-  bool ordered;      /* ordered clause: chunks complete in iteration order */
-  bool dyn_cas;      /* dynamic: fetch_add could overflow; claim with CAS */
-  unsigned nthreads;
   uint64_t n;        /* logical iterations */
   uint64_t chunk;    /* iterations per chunk (static: 0 = one block each) */
-  uint64_t start, end, incr; /* values, as given (two's complement) */
+  int kind;          /* TP_WS_* */
+  unsigned nthreads;
+  bool ordered;      /* ordered clause: chunks complete in iteration order */
+  bool dyn_cas;      /* dynamic: fetch_add could overflow; claim with CAS */
+
+  /* Line 2: read-mostly. */
+  uint64_t start tp_cacheline_aligned; /* values, as given (two's complement) */
+  uint64_t end, incr;
+  uint32_t sleepers; /* members asleep in tp_ws_wait* on this slot */
   void *taskred;     /* per-construct word for tp_taskred_ws_enter */
   void *mem;         /* zeroed team-shared memory (the `mem` argument) */
   size_t mem_cap;
 
   /* Doacross (doacross.c). */
-  unsigned dx_ncounts;  /* 0: post/wait do nothing */
+  unsigned dx_ncounts tp_cacheline_aligned; /* 0: post/wait do nothing */
   uint64_t *dx_counts;  /* [dx_ncounts] iterations per dimension */
   uint64_t *dx_ents;    /* last posted flat index + 1, per entry */
   size_t dx_cap;        /* bytes allocated at dx_counts */
   unsigned dx_stride;   /* entry stride in uint64_t */
   uint64_t dx_q, dx_t;  /* static block: owner computation */
-
-  /* Dynamic/guided: next logical iteration to hand out. */
-  uint64_t next tp_cacheline_aligned;
 
   /* Ordered: the logical iteration whose chunk may run ordered regions. */
   uint64_t ord_next tp_cacheline_aligned;
