@@ -90,10 +90,13 @@ struct tp_team {
   uint32_t region_epoch tp_cacheline_aligned; /* regions run (join epoch) */
   bool hot;                    /* owned by master as its hot team */
 
-  /* Shared, written during the region by members. */
+  /* Written by members during the region (single winners), alone on its
+   * line so the read-mostly pointers below stay cache hits. */
   uint32_t single_count tp_cacheline_aligned;
   void *copyprivate;
-  struct tp_ws *ws_ring;       /* worksharing slots, see ws.h */
+
+  /* Set at team creation, read by members. */
+  struct tp_ws *ws_ring tp_cacheline_aligned;       /* worksharing slots, see ws.h */
   struct tp_team_tasks *tasks; /* task scheduling state, see task.h */
   void *reductions;            /* GOMP_parallel_reductions / workshare task reductions */
   void *cancel_state;

@@ -25,8 +25,10 @@ void tp_futex_wake(uint32_t *addr, int nwake) {
 }
 
 void tp_mutex_lock_slow(uint32_t *m) {
-  /* Spin a little first: internal critical sections are short. */
-  for (int i = 0; i < 100; i++) {
+  /* Spin first (~100 us): critical sections are short, and a futex sleep
+   * and wake cost tens of microseconds on a VM.  Once a waiter has slept
+   * the word stays 2 and every unlock pays a wake syscall. */
+  for (int i = 0; i < 4000; i++) {
     tp_pause();
     if (tp_load(m) == 0 && tp_mutex_trylock(m))
       return;

@@ -24,11 +24,9 @@ bool GOMP_single_start(void) {
   struct tp_team *team = self->team;
   if (team->nthreads == 1)
     return true;
+  /* No read before the CAS: it would fetch the line shared and then need
+   * a second transfer to own it. */
   uint32_t mine = team->member[self->tid].single_seq++;
-  uint32_t seen = tp_load(&team->single_count);
-  /* Someone already claimed this one (or a later one) */
-  if (tp_reached(seen, mine + 1))
-    return false;
   return __atomic_compare_exchange_n(&team->single_count, &mine, mine + 1, false,
                                      __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
 }
