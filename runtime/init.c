@@ -69,6 +69,10 @@ static struct tp_thread *initial_thread_new(void) {
   return t;
 }
 
+uint32_t tp_thread_uid(void) {
+  return __atomic_add_fetch(&tp_rt.next_uid, 1, __ATOMIC_RELAXED);
+}
+
 struct tp_thread *tp_thread_init_initial(void) {
   if (tp_unlikely(!tp_rt.ncpus))
     tp_runtime_init();
@@ -76,7 +80,7 @@ struct tp_thread *tp_thread_init_initial(void) {
     return tp_tls_self;
   struct tp_thread *t = initial_thread_new();
   struct tp_team *solo = t->solo_team;
-  t->uid = __atomic_add_fetch(&tp_rt.next_uid, 1, __ATOMIC_RELAXED) & 0x7fffffffu;
+  t->uid = tp_thread_uid();
   t->cg_busy_own = 1;
   t->bound_place = -1;
   t->cg_busy = &t->cg_busy_own;

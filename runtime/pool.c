@@ -39,7 +39,7 @@ static void *worker_main(void *arg) {
 
 static struct tp_thread *worker_create(void) {
   struct tp_thread *t = tp_aligned_alloc(TP_CACHELINE, sizeof *t);
-  t->uid = __atomic_add_fetch(&tp_rt.next_uid, 1, __ATOMIC_RELAXED) & 0x7fffffffu;
+  t->uid = tp_thread_uid();
   t->is_worker = true;
   t->bound_place = -1;
   pthread_attr_t attr;

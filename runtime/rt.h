@@ -107,10 +107,10 @@ struct tp_thread {
   struct tp_team *team;
   unsigned tid;
   struct tp_task *task;       /* current task */
-  uint32_t uid;               /* process-unique id (nest lock owner), never 0 */
   int bound_place;            /* place this thread is bound to, -1 if none */
   struct tp_team *hot_team[TP_HOT_LEVELS]; /* teams it masters, per level, kept for reuse */
   struct tp_team *solo_team;  /* team of one for the initial thread's level 0 */
+  uint32_t uid;               /* process-unique thread number, from 1, dense */
   bool is_worker;             /* a pool thread (not an initial thread) */
   unsigned *cg_busy;          /* threads busy in this contention group */
   unsigned cg_busy_own;       /* the counter, when this is an initial thread */
@@ -140,7 +140,8 @@ struct tp_runtime {
   uint32_t pool_lock;
   struct tp_thread *pool_idle;
   unsigned workers_total;
-  uint32_t next_uid;      /* last thread uid handed out (atomic) */
+  uint32_t next_uid;      /* last thread uid handed out (atomic), tp_thread_uid() */
+  uint32_t next_lock_id;  /* last nest-lock owner id handed out (atomic), lock.c */
   unsigned threads_busy;  /* workers bound to teams, all groups (atomic); see team.c */
 
   struct tp_thread *initial_free; /* state of ended initial threads, for reuse (pool_lock) */
@@ -156,6 +157,8 @@ extern __thread struct tp_thread *tp_tls_self
     __attribute__((tls_model("initial-exec"))) tp_hidden;
 
 struct tp_thread *tp_thread_init_initial(void) tp_hidden;
+/* A new thread's uid (never 0). */
+uint32_t tp_thread_uid(void) tp_hidden;
 
 /* The calling thread's Tempo state, created on first use (any pthread that
  * calls into Tempo becomes an initial thread with its own level-0 team). */

@@ -18,13 +18,13 @@ struct nest_lock {
 };
 
 /* Nest locks are owned by tasks (OpenMP 5.1): the owner word holds the
- * current task's id, drawn from the same 31-bit counter as thread ids the
- * first time the task touches a nest lock. */
+ * current task's id, drawn from a 31-bit counter the first time the task
+ * touches a nest lock (0 is skipped: it means "free"). */
 static uint32_t self_id(void) {
   struct tp_task *t = tp_self()->task;
   uint32_t id = t->lock_id;
   while (!id)
-    id = __atomic_add_fetch(&tp_rt.next_uid, 1, __ATOMIC_RELAXED) & 0x7fffffffu;
+    id = __atomic_add_fetch(&tp_rt.next_lock_id, 1, __ATOMIC_RELAXED) & 0x7fffffffu;
   t->lock_id = id;
   return id;
 }
