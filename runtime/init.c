@@ -61,11 +61,7 @@ static struct tp_thread *initial_thread_new(void) {
   if (t)
     return t;
   t = tp_aligned_alloc(TP_CACHELINE, sizeof *t);
-  struct tp_team *solo = tp_team_alloc(1);
-  solo->nthreads = 1;
-  solo->member[0].thr = t;
-  solo->master = t;
-  t->solo_team = solo;
+  t->solo_team = tp_team_solo(t);
   return t;
 }
 

@@ -173,6 +173,8 @@ void tp_runtime_init(void) tp_hidden;
 
 /* Team lifecycle (team.c). */
 struct tp_team *tp_team_alloc(unsigned capacity) tp_hidden;
+/* A team of one led by thr (serialized regions, an initial thread's level 0). */
+struct tp_team *tp_team_solo(struct tp_thread *thr) tp_hidden;
 /* Gives the workers of every hot team `t` leads back to the pool. */
 void tp_thread_release_teams(struct tp_thread *t) tp_hidden;
 void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,

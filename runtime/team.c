@@ -30,6 +30,14 @@ struct tp_team *tp_team_alloc(unsigned n) {
   return team;
 }
 
+struct tp_team *tp_team_solo(struct tp_thread *thr) {
+  struct tp_team *t = tp_team_alloc(1);
+  t->nthreads = 1;
+  t->member[0].thr = thr;
+  t->master = thr;
+  return t;
+}
+
 static void team_free(struct tp_team *team) {
   tp_ws_team_fini(team);
   tp_team_tasks_fini(team);
@@ -120,10 +128,7 @@ static struct tp_team *solo_get(struct tp_thread *self) {
     self->free_teams = t->parent;
     return t;
   }
-  t = tp_team_alloc(1);
-  t->nthreads = 1;
-  t->member[0].thr = self;
-  return t;
+  return tp_team_solo(self);
 }
 
 void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
