@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "env.h"
+#include "lex.h"
 #include "places.h"
 #include "rt.h"
 
@@ -27,28 +28,8 @@ static void bad(const char *name, const char *value, const char *why) {
   tp_warn("ignoring %s='%s': %s; using the default", name, value, why);
 }
 
-static const char *skip_ws(const char *s) {
-  while (isspace((unsigned char)*s))
-    s++;
-  return s;
-}
 
-static bool at_end(const char *s) { return *skip_ws(s) == 0; }
-
-/* Parses an unsigned decimal number; returns the position after it or NULL
- * (no digits, a sign, or overflow). */
-static const char *parse_ulong(const char *s, unsigned long *out) {
-  s = skip_ws(s);
-  if (!isdigit((unsigned char)*s))
-    return NULL;
-  errno = 0;
-  char *end;
-  unsigned long v = strtoul(s, &end, 10);
-  if (errno)
-    return NULL;
-  *out = v;
-  return end;
-}
+static bool at_end(const char *s) { return *tp_skip_ws(s) == 0; }
 
 /* A whole-value integer in [min, max]. */
 static bool env_ulong(const char *name, unsigned long min, unsigned long max,
@@ -57,7 +38,7 @@ static bool env_ulong(const char *name, unsigned long min, unsigned long max,
   if (!v)
     return false;
   unsigned long x;
-  const char *e = parse_ulong(v, &x);
+  const char *e = tp_parse_ulong(v, &x);
   if (!e || !at_end(e)) {
     bad(name, v, min ? "expected a positive integer" : "expected a non-negative integer");
     return false;
@@ -92,7 +73,7 @@ static int env_choice(const char *name, const char *const *names, int n,
   const char *v = getenv(name);
   if (!v)
     return -1;
-  const char *s = skip_ws(v);
+  const char *s = tp_skip_ws(v);
   for (int i = 0; i < n; i++) {
     const char *e = keyword(s, names[i], "");
     if (e && at_end(e))
@@ -120,7 +101,7 @@ static void env_num_threads(void) {
   const char *s = v;
   for (;;) {
     unsigned long x;
-    s = parse_ulong(s, &x);
+    s = tp_parse_ulong(s, &x);
     if (!s || x == 0) {
       bad("OMP_NUM_THREADS", v, "expected a comma-separated list of positive integers");
       return;
@@ -134,7 +115,7 @@ static void env_num_threads(void) {
       return;
     }
     list[n++] = (unsigned)x;
-    s = skip_ws(s);
+    s = tp_skip_ws(s);
     if (*s == 0)
       break;
     if (*s != ',') {
@@ -152,7 +133,7 @@ static void env_num_threads(void) {
  * modifier is monotonic, a chunk of 0 means the default (1 for dynamic and
  * guided, unspecified for static). */
 static bool parse_sched(const char *v, int *kind, long *chunk) {
-  const char *s = skip_ws(v);
+  const char *s = tp_skip_ws(v);
   int mod = -1; /* -1 none, 0 nonmonotonic, 1 monotonic */
   const char *e;
   if ((e = keyword(s, "monotonic", ":")))
@@ -160,10 +141,10 @@ static bool parse_sched(const char *v, int *kind, long *chunk) {
   else if ((e = keyword(s, "nonmonotonic", ":")))
     mod = 0;
   if (mod >= 0) {
-    s = skip_ws(e);
+    s = tp_skip_ws(e);
     if (*s != ':')
       return false;
-    s = skip_ws(s + 1);
+    s = tp_skip_ws(s + 1);
   }
   static const struct { const char *n; int k; } kinds[] = {
       {"static", TP_SCHED_STATIC}, {"dynamic", TP_SCHED_DYNAMIC},
@@ -172,14 +153,14 @@ static bool parse_sched(const char *v, int *kind, long *chunk) {
   for (size_t i = 0; i < sizeof kinds / sizeof kinds[0] && !k; i++)
     if ((e = keyword(s, kinds[i].n, ","))) {
       k = kinds[i].k;
-      s = skip_ws(e);
+      s = tp_skip_ws(e);
     }
   if (!k)
     return false;
   long c = k == TP_SCHED_STATIC ? 0 : 1;
   if (*s == ',') {
     unsigned long x;
-    s = parse_ulong(s + 1, &x);
+    s = tp_parse_ulong(s + 1, &x);
     if (!s || x > INT_MAX)
       return false;
     c = x ? (long)x : c;
@@ -222,13 +203,13 @@ static bool env_proc_bind(void) {
   unsigned n = 0;
   const char *s = v;
   for (;;) {
-    s = skip_ws(s);
+    s = tp_skip_ws(s);
     int k = -1;
     const char *e;
     for (size_t i = 0; i < sizeof names / sizeof names[0] && k < 0; i++)
       if ((e = keyword(s, names[i].n, ","))) {
         k = names[i].v;
-        s = skip_ws(e);
+        s = tp_skip_ws(e);
       }
     /* true/false are only allowed alone. */
     if (k < 0 || (k <= TP_BIND_TRUE && (n > 0 || *s == ','))) {
@@ -261,10 +242,10 @@ static bool env_stacksize(const char *name) {
   if (!v)
     return false;
   unsigned long x;
-  const char *s = parse_ulong(v, &x);
+  const char *s = tp_parse_ulong(v, &x);
   unsigned shift = 10;
   if (s) {
-    s = skip_ws(s);
+    s = tp_skip_ws(s);
     switch (tolower((unsigned char)*s)) {
     case 'b': shift = 0; s++; break;
     case 'k': shift = 10; s++; break;
@@ -293,7 +274,7 @@ static void env_spincount(void) {
   const char *v = getenv("GOMP_SPINCOUNT");
   if (!v)
     return;
-  const char *s = skip_ws(v);
+  const char *s = tp_skip_ws(v);
   const char *e;
   if (((e = keyword(s, "infinite", "")) || (e = keyword(s, "infinity", ""))) &&
       at_end(e)) {
@@ -308,7 +289,7 @@ static void env_spincount(void) {
     errno = 0;
     x = strtoull(s, &end, 10);
     ok = !errno;
-    s = skip_ws(end);
+    s = tp_skip_ws(end);
     switch (tolower((unsigned char)*s)) {
     case 'k': mul = 1000ull; s++; break;
     case 'm': mul = 1000000ull; s++; break;

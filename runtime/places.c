@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lex.h"
 #include "places.h"
 
 #define MAXCPU CPU_SETSIZE
@@ -64,27 +65,18 @@ static struct tp_place_list *finalize(struct builder *b, const cpu_set_t *avail,
 
 /* ---- OMP_PLACES ------------------------------------------------------- */
 
-static const char *ws(const char *s) {
-  while (isspace((unsigned char)*s))
-    s++;
-  return s;
-}
 
+/* A number and the blanks after it. */
 static bool num(const char **s, unsigned long *out) {
-  const char *p = ws(*s);
-  if (!isdigit((unsigned char)*p))
+  const char *end = tp_parse_ulong(*s, out);
+  if (!end)
     return false;
-  errno = 0;
-  char *end;
-  *out = strtoul(p, &end, 10);
-  if (errno)
-    return false;
-  *s = ws(end);
+  *s = tp_skip_ws(end);
   return true;
 }
 
 static bool snum(const char **s, long *out) {
-  const char *p = ws(*s);
+  const char *p = tp_skip_ws(*s);
   const char *d = (*p == '-' || *p == '+') ? p + 1 : p;
   if (!isdigit((unsigned char)*d))
     return false;
@@ -93,7 +85,7 @@ static bool snum(const char **s, long *out) {
   *out = strtol(p, &end, 10);
   if (errno)
     return false;
-  *s = ws(end);
+  *s = tp_skip_ws(end);
   return true;
 }
 
@@ -142,7 +134,7 @@ static bool parse_place(const char **s, cpu_set_t *set, const char **why) {
   cpu_set_t removed;
   CPU_ZERO(&removed);
   for (;;) {
-    *s = ws(*s);
+    *s = tp_skip_ws(*s);
     bool neg = **s == '!';
     if (neg)
       ++*s;
@@ -191,14 +183,14 @@ static struct tp_place_list *parse_list(const char *s, const cpu_set_t *avail,
                                         const char **why, const char **note) {
   struct builder b = {0};
   for (;;) {
-    s = ws(s);
+    s = tp_skip_ws(s);
     bool neg = *s == '!';
     if (neg)
-      s = ws(s + 1);
+      s = tp_skip_ws(s + 1);
     cpu_set_t p;
     if (!parse_place(&s, &p, why))
       goto fail;
-    s = ws(s);
+    s = tp_skip_ws(s);
     unsigned long len;
     long stride;
     if (neg) {
@@ -255,7 +247,7 @@ struct tp_place_list *tp_places_parse(const char *s, const cpu_set_t *avail,
       {"sockets", TP_PLACES_SOCKETS},   {"ll_caches", TP_PLACES_LL_CACHES},
       {"numa_domains", TP_PLACES_NUMA_DOMAINS}};
   *why = *note = NULL;
-  s = ws(s);
+  s = tp_skip_ws(s);
   if (*s == 0) {
     *why = "empty value";
     return NULL;
@@ -264,7 +256,7 @@ struct tp_place_list *tp_places_parse(const char *s, const cpu_set_t *avail,
     size_t n = strlen(names[i].name);
     if (strncasecmp(s, names[i].name, n))
       continue;
-    const char *p = ws(s + n);
+    const char *p = tp_skip_ws(s + n);
     unsigned long count = (unsigned long)-1;
     if (*p == '(') {
       p++;
@@ -272,7 +264,7 @@ struct tp_place_list *tp_places_parse(const char *s, const cpu_set_t *avail,
         *why = "expected a positive count in ( )";
         return NULL;
       }
-      p = ws(p + 1);
+      p = tp_skip_ws(p + 1);
     }
     if (*p) {
       *why = "unexpected text after the place name";
@@ -303,7 +295,7 @@ struct tp_place_list *tp_places_parse_gomp(const char *s, const cpu_set_t *avail
   struct builder b = {0};
   *why = *note = NULL;
   for (;;) {
-    s = ws(s);
+    s = tp_skip_ws(s);
     if (*s == 0 && b.l.n)
       break;
     unsigned long first, last, stride = 1;
@@ -332,7 +324,7 @@ struct tp_place_list *tp_places_parse_gomp(const char *s, const cpu_set_t *avail
       CPU_SET(c, &p);
       push(&b, &p);
     }
-    s = ws(s);
+    s = tp_skip_ws(s);
     if (*s == ',')
       s++;
   }
