@@ -12,6 +12,7 @@
 // RUN: env OMP_WAIT_POLICY=sleepy %preload %run %t OMP_WAIT_POLICY 2>&1 | %FileCheck %s --check-prefix=WARN -DVAR=OMP_WAIT_POLICY -DVAL=sleepy
 // RUN: env OMP_PLACES=everywhere %preload %run %t OMP_PLACES 2>&1 | %FileCheck %s --check-prefix=WARN -DVAR=OMP_PLACES -DVAL=everywhere
 // RUN: env OMP_CANCELLATION=perhaps %preload %run %t OMP_CANCELLATION 2>&1 | %FileCheck %s --check-prefixes=WARN,CANCEL -DVAR=OMP_CANCELLATION -DVAL=perhaps
+// RUN: env TEMPO_LOOP_STEAL=sometimes %preload %run %t TEMPO_LOOP_STEAL 2>&1 | %FileCheck %s --check-prefix=WARN -DVAR=TEMPO_LOOP_STEAL -DVAL=sometimes
 // RUN: %cc %s %link -o %t.l && env OMP_PROC_BIND=xyz %run %t.l OMP_PROC_BIND 2>&1 | %FileCheck %s --check-prefixes=WARN,BIND -DVAR=OMP_PROC_BIND -DVAL=xyz
 #include <omp.h>
 #include <string.h>

@@ -470,6 +470,11 @@ void tp_env_init(void) {
     tp_rt.spin_iters = 300000;
   tp_rt.spin_throttled = tp_rt.spin_iters < 1000 ? tp_rt.spin_iters : 1000;
 
+  /* Tempo's own switches: each scheduling feature can be turned off. */
+  tp_rt.loop_steal = true;
+  if (env_bool("TEMPO_LOOP_STEAL", &b))
+    tp_rt.loop_steal = b;
+
   static const char *const display[] = {"false", "true", "verbose"};
   i = env_choice("OMP_DISPLAY_ENV", display, 3, "expected true, false or verbose");
   if (i >= 0)

@@ -45,7 +45,12 @@ uint64_t tp_loop_count_ull(bool up, uint64_t start, uint64_t end, uint64_t incr)
   return end < start ? (start - end - 1) / (0 - incr) + 1 : 0;
 }
 
-static int from_icv(struct tp_thread *self, uint64_t *chunk) {
+/* Dynamic, nonmonotonic when allowed. */
+static int dynamic_kind(bool monotonic) {
+  return monotonic || !tp_rt.loop_steal ? TP_WS_DYNAMIC : TP_WS_STEAL;
+}
+
+static int from_icv(struct tp_thread *self, bool monotonic, uint64_t *chunk) {
   const struct tp_icv *icv = &self->task->icv;
   long c = icv->sched_chunk;
   switch (icv->sched_kind & ~TP_SCHED_MONOTONIC) {
@@ -54,7 +59,7 @@ static int from_icv(struct tp_thread *self, uint64_t *chunk) {
     return TP_WS_STATIC;
   case TP_SCHED_DYNAMIC:
     *chunk = c > 0 ? (uint64_t)c : 1;
-    return TP_WS_DYNAMIC;
+    return dynamic_kind(monotonic || (icv->sched_kind & TP_SCHED_MONOTONIC));
   case TP_SCHED_GUIDED:
     *chunk = c > 0 ? (uint64_t)c : 1;
     return TP_WS_GUIDED;
@@ -65,20 +70,21 @@ static int from_icv(struct tp_thread *self, uint64_t *chunk) {
 }
 
 int tp_loop_sched(struct tp_thread *self, long code, uint64_t *chunk) {
+  bool monotonic = (unsigned long)code & 0x80000000UL;
   switch ((unsigned long)code & 0x7fffffffUL) {
   case 1:
     return TP_WS_STATIC;
   case 2:
     if (*chunk == 0)
       *chunk = 1;
-    return TP_WS_DYNAMIC;
+    return dynamic_kind(monotonic);
   case 3:
     if (*chunk == 0)
       *chunk = 1;
     return TP_WS_GUIDED;
   case 0: /* runtime */
   case 4: /* runtime with the nonmonotonic modifier */
-    return from_icv(self, chunk);
+    return from_icv(self, monotonic, chunk);
   default:
     tp_warn("unknown loop schedule code %ld; using static", code);
     *chunk = 0;
@@ -87,7 +93,7 @@ int tp_loop_sched(struct tp_thread *self, long code, uint64_t *chunk) {
 }
 
 static void loop_init(struct tp_ws *ws, const struct tp_loop *l, unsigned nthr) {
-  ws->kind = l->kind;
+  ws->kind = l->kind == TP_WS_STEAL ? TP_WS_DYNAMIC : l->kind;
   ws->chunk = l->chunk;
   ws->start = l->start;
   ws->end = l->end;
@@ -95,20 +101,38 @@ static void loop_init(struct tp_ws *ws, const struct tp_loop *l, unsigned nthr) 
   ws->n = l->n;
   ws->ordered = l->ordered;
   ws->nthreads = nthr;
-  ws->dyn_cas = l->kind == TP_WS_DYNAMIC &&
+  ws->dyn_cas = ws->kind == TP_WS_DYNAMIC &&
                 l->chunk > (UINT64_MAX - l->n) / ((uint64_t)nthr + 1);
   ws->next = 0;
   ws->ord_next = 0;
   ws->dx_ncounts = 0;
+  ws->steal = false;
+}
+
+/* Switches a member from the construct's slot to range stealing when the
+ * initialising member chose it (a combined parallel loop, or a `_start`
+ * call without a first chunk): the description is copied out of the slot,
+ * which is left at once. */
+static void steal_from_slot(struct tp_thread *self, struct tp_ws *ws) {
+  tp_steal_begin(self, ws->n, ws->chunk, ws->start, ws->end, ws->incr);
+  tp_ws_leave(self);
 }
 
 bool tp_loop_start(struct tp_thread *self, const struct tp_loop *l,
                    uintptr_t *reductions, void **mem, uint64_t *istart,
                    uint64_t *iend) {
+  if (l->kind == TP_WS_STEAL && !reductions && !mem && istart && !l->ordered &&
+      !l->ncounts && tp_steal_eligible(self, l->n, l->chunk)) {
+    /* Every member has the description from its own call: no slot. */
+    tp_steal_begin(self, l->n, l->chunk, l->start, l->end, l->incr);
+    return tp_loop_next(self, istart, iend);
+  }
   bool first;
   struct tp_ws *ws = tp_ws_enter(self, &first);
   if (first) {
     loop_init(ws, l, self->team->nthreads);
+    ws->steal = l->kind == TP_WS_STEAL && !reductions && !mem && !l->ordered &&
+                !l->ncounts && tp_steal_eligible(self, l->n, l->chunk);
     if (l->ncounts)
       tp_doacross_init(ws, l->ncounts, l->counts);
     ws->taskred = NULL;
@@ -123,6 +147,8 @@ bool tp_loop_start(struct tp_thread *self, const struct tp_loop *l,
     if (mem)
       *mem = ws->mem;
   }
+  if (ws->steal)
+    steal_from_slot(self, ws);
   if (!istart)
     return true;
   return tp_loop_next(self, istart, iend);
@@ -233,9 +259,25 @@ bool tp_loop_next_logical(struct tp_thread *self, uint64_t *lo, uint64_t *hi) {
 
 bool tp_loop_next(struct tp_thread *self, uint64_t *istart, uint64_t *iend) {
   uint64_t lo, hi;
+  struct tp_team *team = self->team;
+  if (team->nthreads > 1) {
+    struct tp_steal *s = &tp_ws_cursor(team, self->tid)->steal;
+    if (tp_unlikely(!s->on && !team->member[self->tid].ws)) {
+      struct tp_ws *ws = tp_ws_attach(self); /* first call of a combined loop */
+      if (ws->steal)
+        steal_from_slot(self, ws);
+    }
+    if (s->on) {
+      if (!tp_steal_next(self, &lo, &hi))
+        return false;
+      *istart = s->start + lo * s->incr;
+      *iend = hi == s->n ? s->end : s->start + hi * s->incr;
+      return true;
+    }
+  }
   if (!tp_loop_next_logical(self, &lo, &hi))
     return false;
-  struct tp_ws *ws = self->team->member[self->tid].ws;
+  struct tp_ws *ws = team->member[self->tid].ws;
   *istart = ws->start + lo * ws->incr;
   *iend = hi == ws->n ? ws->end : ws->start + hi * ws->incr;
   return true;
@@ -244,6 +286,8 @@ bool tp_loop_next(struct tp_thread *self, uint64_t *istart, uint64_t *iend) {
 void tp_loop_end(struct tp_thread *self, bool nowait) {
   struct tp_team *team = self->team;
   struct tp_ws *ws = team->member[self->tid].ws;
+  if (team->nthreads > 1)
+    tp_ws_cursor(team, self->tid)->steal.on = false;
   if (ws) {
     struct tp_ws_cursor *cur = tp_ws_cursor(team, self->tid);
     if (ws->ordered && cur->held)

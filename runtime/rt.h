@@ -135,6 +135,7 @@ struct tp_runtime {
   unsigned ncpus;
   unsigned long long spin_iters;     /* pause iterations before sleeping */
   unsigned long long spin_throttled; /* same, when oversubscribed */
+  bool loop_steal;        /* TEMPO_LOOP_STEAL: nonmonotonic dynamic loops steal ranges */
 
   /* Thread pool: idle workers, protected by pool_lock. */
   uint32_t pool_lock;

@@ -38,6 +38,13 @@ extern unsigned tp_tsan_fence_word tp_hidden;
 #define tp_fence_sc() __atomic_thread_fence(__ATOMIC_SEQ_CST)
 #endif
 
+/* 128-bit compare-and-swap (cmpxchg16b; the build passes -mcx16).  Returns
+ * the value found, so a failed attempt doubles as a fresh snapshot. */
+typedef unsigned __int128 tp_u128;
+static inline tp_u128 tp_cas128(tp_u128 *p, tp_u128 expected, tp_u128 v) {
+  return __sync_val_compare_and_swap(p, expected, v);
+}
+
 static inline void tp_pause(void) { __builtin_ia32_pause(); }
 
 /* Futex on a 32-bit word (private to the process). */

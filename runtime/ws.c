@@ -28,7 +28,8 @@
 
 static struct tp_ws *ring_alloc(unsigned capacity) {
   size_t sz = sizeof(struct tp_ws) * TP_WS_RING +
-              sizeof(struct tp_ws_cursor) * capacity;
+              sizeof(struct tp_ws_cursor) * capacity +
+              sizeof(struct tp_steal_word) * capacity;
   struct tp_ws *ring = tp_aligned_alloc(TP_CACHELINE, sz);
   memset(ring, 0, sz);
   for (unsigned i = 0; i < TP_WS_RING; i++) {

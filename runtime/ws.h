@@ -35,17 +35,43 @@
 
 /* Schedule of a construct, as stored in the slot. */
 enum { TP_WS_STATIC = 1, TP_WS_DYNAMIC = 2, TP_WS_GUIDED = 3, TP_WS_SCOPE = 5 };
+/* A schedule request only (tp_loop.kind, never a slot's kind): dynamic
+ * whose chunks need not be handed out in increasing order (nonmonotonic),
+ * so range stealing (steal.c) may run it; where it cannot, it runs as
+ * TP_WS_DYNAMIC. */
+enum { TP_WS_STEAL = 4 };
+
+/* A member's state in a loop run by range stealing (steal.c): the loop's
+ * description (every member has its own copy, from its own call) and the
+ * member's position.  Owner-private. */
+struct tp_steal {
+  bool on;             /* the member's current loop is a stealing one */
+  bool done;           /* took the loop's final chunk: gets no more */
+  bool fin_private;    /* the final chunk is this member's to run (steal.c) */
+  uint32_t nchunks;    /* chunks in the loop (< 2^32 by construction) */
+  unsigned nthreads;
+  uint64_t chunk, n, start, end, incr;
+  uint64_t gen;        /* this loop's number in the team's stealing loops */
+  tp_u128 mine;        /* last value seen in the member's own range word */
+  uint32_t priv_lo, priv_hi; /* chunks to run that nobody can steal */
+};
+
+/* A member's range word for stealing, alone on its line (thieves CAS it). */
+struct tp_steal_word {
+  tp_u128 w;
+} tp_cacheline_aligned;
 
 /* One member's position in its current construct.  A member is in at most
  * one construct at a time, so one cursor per member suffices; it lives
- * right after the slots in the team's ring allocation, one cache line each,
- * written only by its member. */
+ * right after the slots in the team's ring allocation (then come the
+ * members' steal words), cache-line aligned, written only by its member. */
 struct tp_ws_cursor {
   uint64_t next_chunk; /* static: next chunk index this member takes */
   uint64_t lo, hi;     /* current chunk (logical iterations) */
   bool held;           /* ordered: [lo, hi) not yet handed on */
   const void *wait_word; /* word this member sleeps on (ws.c), or NULL */
   uint32_t wake;       /* its futex word, bumped by wakers */
+  struct tp_steal steal;
 } tp_cacheline_aligned;
 
 struct tp_ws {
@@ -67,6 +93,7 @@ struct tp_ws {
   unsigned nthreads;
   bool ordered;      /* ordered clause: chunks complete in iteration order */
   bool dyn_cas;      /* dynamic: fetch_add could overflow; claim with CAS */
+  bool steal;        /* members copy the description and steal (steal.c) */
 
   /* Line 2: read-mostly. */
   uint64_t start tp_cacheline_aligned; /* values, as given (two's complement) */
@@ -94,6 +121,10 @@ void tp_ws_team_fini(struct tp_team *team) tp_hidden;
 static inline struct tp_ws_cursor *tp_ws_cursor(struct tp_team *team,
                                                 unsigned tid) {
   return (struct tp_ws_cursor *)(team->ws_ring + TP_WS_RING) + tid;
+}
+static inline struct tp_steal_word *tp_steal_word(struct tp_team *team,
+                                                  unsigned tid) {
+  return (struct tp_steal_word *)tp_ws_cursor(team, team->capacity) + tid;
 }
 
 /* Entering and leaving (ws.c).  tp_ws_enter returns the construct's slot
@@ -126,7 +157,7 @@ void tp_ws_wake(struct tp_thread *self, struct tp_ws *ws,
 
 /* Loops (loop.c). */
 struct tp_loop {
-  int kind;             /* TP_WS_STATIC / DYNAMIC / GUIDED */
+  int kind;             /* TP_WS_STATIC / DYNAMIC / GUIDED / STEAL */
   uint64_t chunk;       /* normalised: >= 1 except static block (0) */
   uint64_t start, end, incr, n;
   bool ordered;
@@ -139,8 +170,14 @@ uint64_t tp_loop_count_ull(bool up, uint64_t start, uint64_t end,
                            uint64_t incr) tp_hidden;
 /* The schedule a gcc `sched` code (0 runtime, 1 static, 2 dynamic, 3 guided,
  * 4 runtime/nonmonotonic, | 0x80000000 monotonic) or the run-sched-var ICV
- * (code 0) selects; *chunk is normalised. */
+ * (code 0) selects; *chunk is normalised.  Dynamic without the monotonic
+ * bit (in the code or, for runtime, in the ICV) gives TP_WS_STEAL unless
+ * TEMPO_LOOP_STEAL is off. */
 int tp_loop_sched(struct tp_thread *self, long code, uint64_t *chunk) tp_hidden;
+/* The monotonic bit of a `sched` code; the shims of entry points that name
+ * no modifier but predate nonmonotonic defaults (GOMP_loop_dynamic_start,
+ * GOMP_loop_runtime_start, ...) pass it, as gcc does for monotonic:. */
+#define TP_LOOP_MONOTONIC 0x80000000L
 /* Enter a loop construct; with istart NULL no chunk is taken (returns true). */
 bool tp_loop_start(struct tp_thread *self, const struct tp_loop *l,
                    uintptr_t *reductions, void **mem, uint64_t *istart,
@@ -157,6 +194,15 @@ void tp_loop_end(struct tp_thread *self, bool nowait) tp_hidden;
  * on the master (if run) and end the region (if run). */
 void tp_parallel_loop(void (*fn)(void *), void *data, unsigned nthreads,
                       unsigned flags, const struct tp_loop *l, bool run) tp_hidden;
+
+/* Range stealing (steal.c).  tp_steal_eligible: whether a loop (already
+ * known to be TP_WS_STEAL, unordered, not doacross) can run that way in the
+ * caller's team.  tp_steal_begin enters it (no slot, no shared state);
+ * tp_steal_next hands out its chunks as logical iterations. */
+bool tp_steal_eligible(struct tp_thread *self, uint64_t n, uint64_t chunk) tp_hidden;
+void tp_steal_begin(struct tp_thread *self, uint64_t n, uint64_t chunk,
+                    uint64_t start, uint64_t end, uint64_t incr) tp_hidden;
+bool tp_steal_next(struct tp_thread *self, uint64_t *lo, uint64_t *hi) tp_hidden;
 
 /* Ordered (ordered.c). */
 void tp_ordered_start(struct tp_thread *self) tp_hidden;

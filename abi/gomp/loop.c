@@ -6,9 +6,9 @@
  * `sched` code, may pass istart = NULL (enter the construct without taking
  * a chunk), task `reductions` and a `mem` size to turn into team-shared
  * zeroed memory.  Every *_next works on whatever construct the member is in
- * (the slot records its schedule), so the variants differ only in name.
- * "nonmonotonic" variants may legally behave monotonically, which is what
- * the dynamic schedule does. */
+ * (the member's cursor or slot records its schedule), so the *_next
+ * variants differ only in name.  The start variants differ in the schedule
+ * code: monotonic ones (old names, monotonic:) never run by range stealing. */
 #include "../../runtime/ws.h"
 
 static uint64_t chunk_arg(long c) { return c > 0 ? (uint64_t)c : 0; }
@@ -53,26 +53,26 @@ static bool next_l(long *istart, long *iend) {
     return sched_start(start, end, incr, code, chunk, ordered, istart, iend,  \
                        NULL, NULL);                                            \
   }
-#define LOOP_RUNTIME_START(name, ordered)                                      \
+#define LOOP_RUNTIME_START(name, code, ordered)                                \
   bool name(long start, long end, long incr, long *istart, long *iend) {      \
-    return sched_start(start, end, incr, 0, 0, ordered, istart, iend, NULL,   \
+    return sched_start(start, end, incr, code, 0, ordered, istart, iend, NULL,\
                        NULL);                                                  \
   }
 #define LOOP_NEXT(name)                                                        \
   bool name(long *istart, long *iend) { return next_l(istart, iend); }
 
 LOOP_START(GOMP_loop_static_start, 1, false)
-LOOP_START(GOMP_loop_dynamic_start, 2, false)
+LOOP_START(GOMP_loop_dynamic_start, TP_LOOP_MONOTONIC | 2, false)
 LOOP_START(GOMP_loop_guided_start, 3, false)
 LOOP_START(GOMP_loop_nonmonotonic_dynamic_start, 2, false)
 LOOP_START(GOMP_loop_nonmonotonic_guided_start, 3, false)
-LOOP_RUNTIME_START(GOMP_loop_runtime_start, false)
-LOOP_RUNTIME_START(GOMP_loop_nonmonotonic_runtime_start, false)
-LOOP_RUNTIME_START(GOMP_loop_maybe_nonmonotonic_runtime_start, false)
+LOOP_RUNTIME_START(GOMP_loop_runtime_start, TP_LOOP_MONOTONIC, false)
+LOOP_RUNTIME_START(GOMP_loop_nonmonotonic_runtime_start, 0, false)
+LOOP_RUNTIME_START(GOMP_loop_maybe_nonmonotonic_runtime_start, 0, false)
 LOOP_START(GOMP_loop_ordered_static_start, 1, true)
 LOOP_START(GOMP_loop_ordered_dynamic_start, 2, true)
 LOOP_START(GOMP_loop_ordered_guided_start, 3, true)
-LOOP_RUNTIME_START(GOMP_loop_ordered_runtime_start, true)
+LOOP_RUNTIME_START(GOMP_loop_ordered_runtime_start, 0, true)
 
 LOOP_NEXT(GOMP_loop_static_next)
 LOOP_NEXT(GOMP_loop_dynamic_next)

@@ -39,26 +39,26 @@ static bool next_u(ull *istart, ull *iend) {
     return start_u(up, start, end, incr, code, chunk, ordered, istart, iend,  \
                    NULL, NULL);                                                \
   }
-#define ULL_RUNTIME_START(name, ordered)                                       \
+#define ULL_RUNTIME_START(name, code, ordered)                                 \
   bool name(bool up, ull start, ull end, ull incr, ull *istart, ull *iend) {  \
-    return start_u(up, start, end, incr, 0, 0, ordered, istart, iend, NULL,   \
+    return start_u(up, start, end, incr, code, 0, ordered, istart, iend, NULL,\
                    NULL);                                                      \
   }
 #define ULL_NEXT(name)                                                         \
   bool name(ull *istart, ull *iend) { return next_u(istart, iend); }
 
 ULL_START(GOMP_loop_ull_static_start, 1, false)
-ULL_START(GOMP_loop_ull_dynamic_start, 2, false)
+ULL_START(GOMP_loop_ull_dynamic_start, TP_LOOP_MONOTONIC | 2, false)
 ULL_START(GOMP_loop_ull_guided_start, 3, false)
 ULL_START(GOMP_loop_ull_nonmonotonic_dynamic_start, 2, false)
 ULL_START(GOMP_loop_ull_nonmonotonic_guided_start, 3, false)
-ULL_RUNTIME_START(GOMP_loop_ull_runtime_start, false)
-ULL_RUNTIME_START(GOMP_loop_ull_nonmonotonic_runtime_start, false)
-ULL_RUNTIME_START(GOMP_loop_ull_maybe_nonmonotonic_runtime_start, false)
+ULL_RUNTIME_START(GOMP_loop_ull_runtime_start, TP_LOOP_MONOTONIC, false)
+ULL_RUNTIME_START(GOMP_loop_ull_nonmonotonic_runtime_start, 0, false)
+ULL_RUNTIME_START(GOMP_loop_ull_maybe_nonmonotonic_runtime_start, 0, false)
 ULL_START(GOMP_loop_ull_ordered_static_start, 1, true)
 ULL_START(GOMP_loop_ull_ordered_dynamic_start, 2, true)
 ULL_START(GOMP_loop_ull_ordered_guided_start, 3, true)
-ULL_RUNTIME_START(GOMP_loop_ull_ordered_runtime_start, true)
+ULL_RUNTIME_START(GOMP_loop_ull_ordered_runtime_start, 0, true)
 
 ULL_NEXT(GOMP_loop_ull_static_next)
 ULL_NEXT(GOMP_loop_ull_dynamic_next)

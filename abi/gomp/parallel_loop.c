@@ -22,10 +22,10 @@ static void par_loop(void (*fn)(void *), void *data, unsigned nthreads,
             long end, long incr, long chunk, unsigned flags) {                 \
     par_loop(fn, data, nthreads, start, end, incr, code, chunk, flags, true);  \
   }
-#define PAR_LOOP_RUNTIME(name)                                                 \
+#define PAR_LOOP_RUNTIME(name, code)                                           \
   void name(void (*fn)(void *), void *data, unsigned nthreads, long start,    \
             long end, long incr, unsigned flags) {                             \
-    par_loop(fn, data, nthreads, start, end, incr, 0, 0, flags, true);         \
+    par_loop(fn, data, nthreads, start, end, incr, code, 0, flags, true);      \
   }
 #define PAR_LOOP_START(name, code)                                             \
   void name(void (*fn)(void *), void *data, unsigned nthreads, long start,    \
@@ -34,19 +34,19 @@ static void par_loop(void (*fn)(void *), void *data, unsigned nthreads,
   }
 
 PAR_LOOP(GOMP_parallel_loop_static, 1)
-PAR_LOOP(GOMP_parallel_loop_dynamic, 2)
+PAR_LOOP(GOMP_parallel_loop_dynamic, TP_LOOP_MONOTONIC | 2)
 PAR_LOOP(GOMP_parallel_loop_guided, 3)
 PAR_LOOP(GOMP_parallel_loop_nonmonotonic_dynamic, 2)
 PAR_LOOP(GOMP_parallel_loop_nonmonotonic_guided, 3)
-PAR_LOOP_RUNTIME(GOMP_parallel_loop_runtime)
-PAR_LOOP_RUNTIME(GOMP_parallel_loop_nonmonotonic_runtime)
-PAR_LOOP_RUNTIME(GOMP_parallel_loop_maybe_nonmonotonic_runtime)
+PAR_LOOP_RUNTIME(GOMP_parallel_loop_runtime, TP_LOOP_MONOTONIC)
+PAR_LOOP_RUNTIME(GOMP_parallel_loop_nonmonotonic_runtime, 0)
+PAR_LOOP_RUNTIME(GOMP_parallel_loop_maybe_nonmonotonic_runtime, 0)
 PAR_LOOP_START(GOMP_parallel_loop_static_start, 1)
-PAR_LOOP_START(GOMP_parallel_loop_dynamic_start, 2)
+PAR_LOOP_START(GOMP_parallel_loop_dynamic_start, TP_LOOP_MONOTONIC | 2)
 PAR_LOOP_START(GOMP_parallel_loop_guided_start, 3)
 
 void GOMP_parallel_loop_runtime_start(void (*fn)(void *), void *data,
                                       unsigned nthreads, long start, long end,
                                       long incr) {
-  par_loop(fn, data, nthreads, start, end, incr, 0, 0, 0, false);
+  par_loop(fn, data, nthreads, start, end, incr, TP_LOOP_MONOTONIC, 0, 0, false);
 }
