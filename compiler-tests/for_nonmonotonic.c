@@ -1,4 +1,4 @@
-// Nonmonotonic dynamic loops (Tempo runs them by range stealing): every
+// Nonmonotonic dynamic and guided loops (Tempo runs them by range stealing): every
 // iteration exactly once through orphaned nowait chains, uneven costs and
 // unsigned long long bounds; lastprivate takes the sequentially last value
 // even when threads steal; a slow block gets shared out (load balance); the
@@ -7,6 +7,7 @@
 // RUN: %preload %run %t | %FileCheck %s
 // RUN: env OMP_SCHEDULE=dynamic,3 %preload %run %t runtime | %FileCheck %s
 // RUN: env OMP_SCHEDULE=nonmonotonic:dynamic %preload %run %t runtime | %FileCheck %s
+// RUN: env OMP_SCHEDULE=guided,2 %preload %run %t runtime | %FileCheck %s
 // RUN: env TEMPO_LOOP_STEAL=false %preload %run %t | %FileCheck %s
 // RUN: %cc %s %link -o %t.l && %run %t.l | %FileCheck %s
 // CHECK-NOT: FAIL
@@ -24,10 +25,18 @@ static void spin(int k) {
     ;
 }
 
-/* One orphaned nowait loop: schedule(runtime) or nonmonotonic:dynamic,c. */
+/* One orphaned nowait loop: schedule(runtime), or nonmonotonic:dynamic,c
+ * for even l and guided,c (nonmonotonic by default) for odd l. */
 static void loop(int l, long n, long c, int slow) {
   if (use_runtime) {
 #pragma omp for schedule(runtime) nowait
+    for (long i = 0; i < n; i++) {
+      if (slow && i % slow == 0)
+        spin(3000);
+      __atomic_fetch_add(&cnt[l][i], 1, __ATOMIC_RELAXED);
+    }
+  } else if (l % 2) {
+#pragma omp for schedule(guided, c) nowait
     for (long i = 0; i < n; i++) {
       if (slow && i % slow == 0)
         spin(3000);
@@ -73,7 +82,7 @@ static void chains(void) {
 
 static void lastprivate(void) {
   for (long n = 1; n < 400; n += 41) {
-    long x = -1, idx = -1;
+    long x = -1, idx = -1, g = -1;
     unsigned long long u = 0;
 #pragma omp parallel for lastprivate(x) schedule(nonmonotonic : dynamic) num_threads(3)
     for (long i = 0; i < n; i++) {
@@ -85,13 +94,25 @@ static void lastprivate(void) {
     for (idx = 0; idx < n; idx++)
       if (idx % 5 == 0)
         spin(1000);
+#pragma omp parallel for lastprivate(g) schedule(guided, 3) num_threads(3)
+    for (long i = n - 1; i >= 0; i--) {
+      if (i > n / 2)
+        spin(2000); /* the first pieces are slow: others steal */
+      g = i;
+    }
     /* unsigned long long bounds at the top of the range, stepping down */
     unsigned long long top = ~0ULL, ui;
 #pragma omp parallel for lastprivate(u) schedule(nonmonotonic : dynamic, 3) num_threads(4)
     for (ui = top; ui > top - (unsigned long long)n; ui--)
       u = ui;
+    unsigned long long ug = 0;
+#pragma omp parallel for lastprivate(ug) schedule(guided, 2) num_threads(3)
+    for (ui = top - (unsigned long long)n; ui < top; ui++)
+      ug = ui;
+    EXPECT(ug == top - 1, "n=%ld: ull guided lastprivate %llu", n, ug);
     EXPECT(x == (n - 1) * 7 + 1, "n=%ld: lastprivate x=%ld", n, x);
     EXPECT(idx == n, "n=%ld: lastprivate loop variable %ld", n, idx);
+    EXPECT(g == 0, "n=%ld: guided lastprivate g=%ld", n, g);
     EXPECT(u == top - (unsigned long long)n + 1, "n=%ld: ull lastprivate %llu",
            n, u);
   }

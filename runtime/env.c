@@ -92,6 +92,18 @@ static bool env_bool(const char *name, bool *out) {
   return true;
 }
 
+/* Tempo's own switches (TEMPO_*) also take the spellings people type for
+ * an on/off switch; OMP_* booleans keep libgomp's true/false. */
+static bool env_switch(const char *name, bool *out) {
+  static const char *const names[] = {"false", "true", "0", "1",
+                                      "off",   "on",   "no", "yes"};
+  int i = env_choice(name, names, 8, "expected true/false, 1/0, on/off or yes/no");
+  if (i < 0)
+    return false;
+  *out = i % 2 == 1;
+  return true;
+}
+
 static void env_num_threads(void) {
   const char *v = getenv("OMP_NUM_THREADS");
   if (!v)
@@ -472,7 +484,7 @@ void tp_env_init(void) {
 
   /* Tempo's own switches: each scheduling feature can be turned off. */
   tp_rt.loop_steal = true;
-  if (env_bool("TEMPO_LOOP_STEAL", &b))
+  if (env_switch("TEMPO_LOOP_STEAL", &b))
     tp_rt.loop_steal = b;
 
   static const char *const display[] = {"false", "true", "verbose"};

@@ -45,9 +45,15 @@ uint64_t tp_loop_count_ull(bool up, uint64_t start, uint64_t end, uint64_t incr)
   return end < start ? (start - end - 1) / (0 - incr) + 1 : 0;
 }
 
-/* Dynamic, nonmonotonic when allowed. */
+/* Dynamic or guided, by range stealing when nonmonotonic and allowed. */
 static int dynamic_kind(bool monotonic) {
   return monotonic || !tp_rt.loop_steal ? TP_WS_DYNAMIC : TP_WS_STEAL;
+}
+static int guided_kind(bool monotonic) {
+  return monotonic || !tp_rt.loop_steal ? TP_WS_GUIDED : TP_WS_STEAL_GUIDED;
+}
+static bool is_steal(int kind) {
+  return kind == TP_WS_STEAL || kind == TP_WS_STEAL_GUIDED;
 }
 
 static int from_icv(struct tp_thread *self, bool monotonic, uint64_t *chunk) {
@@ -62,7 +68,7 @@ static int from_icv(struct tp_thread *self, bool monotonic, uint64_t *chunk) {
     return dynamic_kind(monotonic || (icv->sched_kind & TP_SCHED_MONOTONIC));
   case TP_SCHED_GUIDED:
     *chunk = c > 0 ? (uint64_t)c : 1;
-    return TP_WS_GUIDED;
+    return guided_kind(monotonic || (icv->sched_kind & TP_SCHED_MONOTONIC));
   default: /* auto */
     *chunk = 0;
     return TP_WS_STATIC;
@@ -81,7 +87,7 @@ int tp_loop_sched(struct tp_thread *self, long code, uint64_t *chunk) {
   case 3:
     if (*chunk == 0)
       *chunk = 1;
-    return TP_WS_GUIDED;
+    return guided_kind(monotonic);
   case 0: /* runtime */
   case 4: /* runtime with the nonmonotonic modifier */
     return from_icv(self, monotonic, chunk);
@@ -93,7 +99,9 @@ int tp_loop_sched(struct tp_thread *self, long code, uint64_t *chunk) {
 }
 
 static void loop_init(struct tp_ws *ws, const struct tp_loop *l, unsigned nthr) {
-  ws->kind = l->kind == TP_WS_STEAL ? TP_WS_DYNAMIC : l->kind;
+  ws->kind = l->kind == TP_WS_STEAL          ? TP_WS_DYNAMIC
+             : l->kind == TP_WS_STEAL_GUIDED ? TP_WS_GUIDED
+                                             : l->kind;
   ws->chunk = l->chunk;
   ws->start = l->start;
   ws->end = l->end;
@@ -114,24 +122,26 @@ static void loop_init(struct tp_ws *ws, const struct tp_loop *l, unsigned nthr) 
  * call without a first chunk): the description is copied out of the slot,
  * which is left at once. */
 static void steal_from_slot(struct tp_thread *self, struct tp_ws *ws) {
-  tp_steal_begin(self, ws->n, ws->chunk, ws->start, ws->end, ws->incr);
+  tp_steal_begin(self, ws->kind == TP_WS_GUIDED, ws->n, ws->chunk, ws->start,
+                 ws->end, ws->incr);
   tp_ws_leave(self);
 }
 
 bool tp_loop_start(struct tp_thread *self, const struct tp_loop *l,
                    uintptr_t *reductions, void **mem, uint64_t *istart,
                    uint64_t *iend) {
-  if (l->kind == TP_WS_STEAL && !reductions && !mem && istart && !l->ordered &&
+  if (is_steal(l->kind) && !reductions && !mem && istart && !l->ordered &&
       !l->ncounts && tp_steal_eligible(self, l->n, l->chunk)) {
     /* Every member has the description from its own call: no slot. */
-    tp_steal_begin(self, l->n, l->chunk, l->start, l->end, l->incr);
+    tp_steal_begin(self, l->kind == TP_WS_STEAL_GUIDED, l->n, l->chunk,
+                   l->start, l->end, l->incr);
     return tp_loop_next(self, istart, iend);
   }
   bool first;
   struct tp_ws *ws = tp_ws_enter(self, &first);
   if (first) {
     loop_init(ws, l, self->team->nthreads);
-    ws->steal = l->kind == TP_WS_STEAL && !reductions && !mem && !l->ordered &&
+    ws->steal = is_steal(l->kind) && !reductions && !mem && !l->ordered &&
                 !l->ncounts && tp_steal_eligible(self, l->n, l->chunk);
     if (l->ncounts)
       tp_doacross_init(ws, l->ncounts, l->counts);

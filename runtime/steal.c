@@ -1,4 +1,5 @@
-/* steal.c — nonmonotonic dynamic loops by range stealing (steal-half).
+/* steal.c — nonmonotonic dynamic and guided loops by range stealing
+ * (steal-half).
  *
  * Each member starts a loop owning its static block of chunks
  * [t*C/P, (t+1)*C/P) and takes chunks one at a time from the bottom of its
@@ -40,6 +41,15 @@
  * that finds nothing left to steal claims it (clearing fin by CAS) as its
  * last chunk.  The last member always tries before leaving the loop, and a
  * word with fin set is never overwritten, so it is never lost.
+ *
+ * Guided: the same ranges, but a member takes a piece of ceil(r / 2P)
+ * chunks from the bottom of the r chunks left in its range (at least one),
+ * where dynamic takes one chunk.  That is the guided rule (pieces shrink in
+ * proportion to the work left per member) applied to what is left in the
+ * member's own range; and unlike the shared-counter guided schedule, whose
+ * first piece is a whole member's share (n/P: for a loop whose early
+ * iterations cost more, that one piece can hold most of the work), no piece
+ * is larger than a 1/2P-th of a block, and the rest stays stealable.
  *
  * Victim choice (the largest range in view) is made in pick_victim alone,
  * so placement-aware stealing can change it in one place. */
@@ -86,13 +96,14 @@ bool tp_steal_eligible(struct tp_thread *self, uint64_t n, uint64_t chunk) {
   return p > 1 && chunk > 0 && n / chunk + (n % chunk != 0) < UINT32_MAX;
 }
 
-void tp_steal_begin(struct tp_thread *self, uint64_t n, uint64_t chunk,
-                    uint64_t start, uint64_t end, uint64_t incr) {
+void tp_steal_begin(struct tp_thread *self, bool guided, uint64_t n,
+                    uint64_t chunk, uint64_t start, uint64_t end, uint64_t incr) {
   struct tp_team *team = self->team;
   unsigned tid = self->tid;
   struct tp_steal *s = &tp_ws_cursor(team, tid)->steal;
   s->on = true;
   s->done = false;
+  s->guided = guided;
   s->fin_private = false;
   s->nchunks = (uint32_t)(n / chunk + (n % chunk != 0));
   s->nthreads = team->nthreads;
@@ -140,20 +151,31 @@ void tp_steal_begin(struct tp_thread *self, uint64_t n, uint64_t chunk,
   }
 }
 
-/* Takes the bottom chunk of the member's own word; false when it is empty
- * for this loop. */
-static bool take_own(struct tp_steal *s, struct tp_steal_word *sw, uint32_t *c) {
+/* Chunks to take at once from the bottom of r > 0 chunks left. */
+static inline uint32_t piece(const struct tp_steal *s, uint32_t r) {
+  if (!s->guided)
+    return 1;
+  uint64_t d = 2 * (uint64_t)s->nthreads;
+  return (uint32_t)((r + d - 1) / d);
+}
+
+/* Takes a piece from the bottom of the member's own word into [*c, *c + *k);
+ * false when it is empty for this loop. */
+static bool take_own(struct tp_steal *s, struct tp_steal_word *sw, uint32_t *c,
+                     uint32_t *k) {
   tp_u128 cur = s->mine;
   for (;;) {
     if (w_gen(cur) != s->gen || w_empty(cur)) {
       s->mine = cur;
       return false;
     }
-    tp_u128 next = cur + 1; /* lo + 1: lo < hi, so no carry out */
+    uint32_t take = piece(s, w_hi(cur) - w_lo(cur));
+    tp_u128 next = cur + take; /* lo + take <= hi: no carry out */
     tp_u128 old = tp_cas128(&sw->w, cur, next);
     if (old == cur) {
       s->mine = next;
       *c = w_lo(cur);
+      *k = take;
       return true;
     }
     cur = old; /* a thief took the top half meanwhile */
@@ -239,15 +261,19 @@ bool tp_steal_next(struct tp_thread *self, uint64_t *lo, uint64_t *hi) {
   unsigned tid = self->tid;
   struct tp_steal *s = &tp_ws_cursor(team, tid)->steal;
   struct tp_steal_word *sw = tp_steal_word(team, tid);
-  uint32_t c, a, b;
+  uint32_t c, k = 1, a, b;
   if (s->done)
     return false;
   if (s->priv_lo < s->priv_hi) {
-    c = s->priv_lo++;
-  } else if (take_own(s, sw, &c)) {
-    /* c is ours */
+    c = s->priv_lo;
+    k = piece(s, s->priv_hi - c);
+    s->priv_lo += k;
+  } else if (take_own(s, sw, &c, &k)) {
+    /* [c, c + k) is ours */
   } else if (steal(team, tid, s, &a, &b)) {
-    c = a++;
+    c = a;
+    k = piece(s, b - a);
+    a += k;
     if (a < b) {
       /* Publish the rest in our own word (empty for this loop, or taken by
        * a later loop's thief: then keep it private). */
@@ -264,12 +290,15 @@ bool tp_steal_next(struct tp_thread *self, uint64_t *lo, uint64_t *hi) {
       }
     }
   } else if (claim_final(team, s)) {
-    c = s->nchunks - 1;
     s->done = true; /* nothing after the final chunk (lastprivate) */
+    *lo = (uint64_t)(s->nchunks - 1) * s->chunk;
+    *hi = s->n;
+    return true;
   } else {
     return false;
   }
+  /* Ranges never hold the final chunk: c + k < nchunks, so no overflow. */
   *lo = (uint64_t)c * s->chunk;
-  *hi = s->n - *lo > s->chunk ? *lo + s->chunk : s->n;
+  *hi = (uint64_t)(c + k) * s->chunk;
   return true;
 }

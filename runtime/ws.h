@@ -35,11 +35,11 @@
 
 /* Schedule of a construct, as stored in the slot. */
 enum { TP_WS_STATIC = 1, TP_WS_DYNAMIC = 2, TP_WS_GUIDED = 3, TP_WS_SCOPE = 5 };
-/* A schedule request only (tp_loop.kind, never a slot's kind): dynamic
- * whose chunks need not be handed out in increasing order (nonmonotonic),
- * so range stealing (steal.c) may run it; where it cannot, it runs as
- * TP_WS_DYNAMIC. */
-enum { TP_WS_STEAL = 4 };
+/* Schedule requests only (tp_loop.kind, never a slot's kind): dynamic or
+ * guided whose chunks need not be handed out in increasing order
+ * (nonmonotonic), so range stealing (steal.c) may run it; where it cannot,
+ * it runs as TP_WS_DYNAMIC or TP_WS_GUIDED. */
+enum { TP_WS_STEAL = 4, TP_WS_STEAL_GUIDED = 6 };
 
 /* A member's state in a loop run by range stealing (steal.c): the loop's
  * description (every member has its own copy, from its own call) and the
@@ -47,6 +47,7 @@ enum { TP_WS_STEAL = 4 };
 struct tp_steal {
   bool on;             /* the member's current loop is a stealing one */
   bool done;           /* took the loop's final chunk: gets no more */
+  bool guided;         /* takes shrinking pieces, not single chunks */
   bool fin_private;    /* the final chunk is this member's to run (steal.c) */
   uint32_t nchunks;    /* chunks in the loop (< 2^32 by construction) */
   unsigned nthreads;
@@ -170,9 +171,9 @@ uint64_t tp_loop_count_ull(bool up, uint64_t start, uint64_t end,
                            uint64_t incr) tp_hidden;
 /* The schedule a gcc `sched` code (0 runtime, 1 static, 2 dynamic, 3 guided,
  * 4 runtime/nonmonotonic, | 0x80000000 monotonic) or the run-sched-var ICV
- * (code 0) selects; *chunk is normalised.  Dynamic without the monotonic
- * bit (in the code or, for runtime, in the ICV) gives TP_WS_STEAL unless
- * TEMPO_LOOP_STEAL is off. */
+ * (code 0) selects; *chunk is normalised.  Dynamic or guided without the
+ * monotonic bit (in the code or, for runtime, in the ICV) gives
+ * TP_WS_STEAL or TP_WS_STEAL_GUIDED unless TEMPO_LOOP_STEAL is off. */
 int tp_loop_sched(struct tp_thread *self, long code, uint64_t *chunk) tp_hidden;
 /* The monotonic bit of a `sched` code; the shims of entry points that name
  * no modifier but predate nonmonotonic defaults (GOMP_loop_dynamic_start,
@@ -196,12 +197,13 @@ void tp_parallel_loop(void (*fn)(void *), void *data, unsigned nthreads,
                       unsigned flags, const struct tp_loop *l, bool run) tp_hidden;
 
 /* Range stealing (steal.c).  tp_steal_eligible: whether a loop (already
- * known to be TP_WS_STEAL, unordered, not doacross) can run that way in the
+ * known to be TP_WS_STEAL or _GUIDED, unordered, not doacross) can run that way in the
  * caller's team.  tp_steal_begin enters it (no slot, no shared state);
  * tp_steal_next hands out its chunks as logical iterations. */
 bool tp_steal_eligible(struct tp_thread *self, uint64_t n, uint64_t chunk) tp_hidden;
-void tp_steal_begin(struct tp_thread *self, uint64_t n, uint64_t chunk,
-                    uint64_t start, uint64_t end, uint64_t incr) tp_hidden;
+void tp_steal_begin(struct tp_thread *self, bool guided, uint64_t n,
+                    uint64_t chunk, uint64_t start, uint64_t end,
+                    uint64_t incr) tp_hidden;
 bool tp_steal_next(struct tp_thread *self, uint64_t *lo, uint64_t *hi) tp_hidden;
 
 /* Ordered (ordered.c). */

@@ -63,7 +63,7 @@ static bool next_l(long *istart, long *iend) {
 
 LOOP_START(GOMP_loop_static_start, 1, false)
 LOOP_START(GOMP_loop_dynamic_start, TP_LOOP_MONOTONIC | 2, false)
-LOOP_START(GOMP_loop_guided_start, 3, false)
+LOOP_START(GOMP_loop_guided_start, TP_LOOP_MONOTONIC | 3, false)
 LOOP_START(GOMP_loop_nonmonotonic_dynamic_start, 2, false)
 LOOP_START(GOMP_loop_nonmonotonic_guided_start, 3, false)
 LOOP_RUNTIME_START(GOMP_loop_runtime_start, TP_LOOP_MONOTONIC, false)

@@ -49,7 +49,7 @@ static bool next_u(ull *istart, ull *iend) {
 
 ULL_START(GOMP_loop_ull_static_start, 1, false)
 ULL_START(GOMP_loop_ull_dynamic_start, TP_LOOP_MONOTONIC | 2, false)
-ULL_START(GOMP_loop_ull_guided_start, 3, false)
+ULL_START(GOMP_loop_ull_guided_start, TP_LOOP_MONOTONIC | 3, false)
 ULL_START(GOMP_loop_ull_nonmonotonic_dynamic_start, 2, false)
 ULL_START(GOMP_loop_ull_nonmonotonic_guided_start, 3, false)
 ULL_RUNTIME_START(GOMP_loop_ull_runtime_start, TP_LOOP_MONOTONIC, false)

@@ -35,7 +35,7 @@ static void par_loop(void (*fn)(void *), void *data, unsigned nthreads,
 
 PAR_LOOP(GOMP_parallel_loop_static, 1)
 PAR_LOOP(GOMP_parallel_loop_dynamic, TP_LOOP_MONOTONIC | 2)
-PAR_LOOP(GOMP_parallel_loop_guided, 3)
+PAR_LOOP(GOMP_parallel_loop_guided, TP_LOOP_MONOTONIC | 3)
 PAR_LOOP(GOMP_parallel_loop_nonmonotonic_dynamic, 2)
 PAR_LOOP(GOMP_parallel_loop_nonmonotonic_guided, 3)
 PAR_LOOP_RUNTIME(GOMP_parallel_loop_runtime, TP_LOOP_MONOTONIC)
@@ -43,7 +43,7 @@ PAR_LOOP_RUNTIME(GOMP_parallel_loop_nonmonotonic_runtime, 0)
 PAR_LOOP_RUNTIME(GOMP_parallel_loop_maybe_nonmonotonic_runtime, 0)
 PAR_LOOP_START(GOMP_parallel_loop_static_start, 1)
 PAR_LOOP_START(GOMP_parallel_loop_dynamic_start, TP_LOOP_MONOTONIC | 2)
-PAR_LOOP_START(GOMP_parallel_loop_guided_start, 3)
+PAR_LOOP_START(GOMP_parallel_loop_guided_start, TP_LOOP_MONOTONIC | 3)
 
 void GOMP_parallel_loop_runtime_start(void (*fn)(void *), void *data,
                                       unsigned nthreads, long start, long end,

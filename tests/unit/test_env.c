@@ -34,7 +34,8 @@ static void clear_omp_env(void) {
   char *names[256];
   int n = 0;
   for (char **e = environ; *e && n < 256; e++)
-    if (!strncmp(*e, "OMP_", 4) || !strncmp(*e, "GOMP_", 5))
+    if (!strncmp(*e, "OMP_", 4) || !strncmp(*e, "GOMP_", 5) ||
+        !strncmp(*e, "TEMPO_", 6))
       names[n++] = strndup(*e, strcspn(*e, "="));
   for (int i = 0; i < n; i++) {
     unsetenv(names[i]);
@@ -242,6 +243,16 @@ static int run_all(void) {
   CASE(cancellation, KV({"OMP_CANCELLATION", "true"}), 0, CHECK(G->cancel, "%s", cur_label));
   CASE(cancellation_bad, KV({"OMP_CANCELLATION", "1"}), 1,
        CHECK_EQ_U(G->cancel, DG.cancel, cur_label));
+
+  /* Tempo's switches take 1/0, on/off, yes/no as well. */
+  CASE(tempo_switch_0, KV({"TEMPO_LOOP_STEAL", "0"}), 0,
+       CHECK(!tp_rt.loop_steal, "%s", cur_label));
+  CASE(tempo_switch_off, KV({"TEMPO_LOOP_STEAL", " OFF "}), 0,
+       CHECK(!tp_rt.loop_steal, "%s", cur_label));
+  CASE(tempo_switch_yes, KV({"TEMPO_LOOP_STEAL", "yes"}), 0,
+       CHECK(tp_rt.loop_steal, "%s", cur_label));
+  CASE(tempo_switch_bad, KV({"TEMPO_LOOP_STEAL", "2"}), 1,
+       CHECK(tp_rt.loop_steal, "%s (default on)", cur_label));
 
   /* --- nesting --- */
   CASE(max_active_levels, KV({"OMP_MAX_ACTIVE_LEVELS", "3"}), 0, {

@@ -1,4 +1,4 @@
-/* test_steal.c — nonmonotonic dynamic loops run by range stealing
+/* test_steal.c — nonmonotonic dynamic and guided loops run by range stealing
  * (runtime/steal.c), driven through tp_loop_start/next/end as the GOMP
  * shims drive them.
  *
@@ -12,7 +12,9 @@
  * with trip counts from 0 to beyond the members' blocks.  Also checked:
  *  - lastprivate's contract: the member whose last chunk ends the loop is
  *    the one that ran the final chunk, and exactly one member ends there;
- *  - chunks are whole: [lo, hi) is a multiple of the chunk size from 0;
+ *  - chunks are whole: [lo, hi) is a multiple of the chunk size from 0
+ *    (dynamic: one chunk; guided: pieces of at most ceil(block / 2P)
+ *    chunks, a block being a member's ceil(chunks / P) share);
  *  - load balance: while member 0 is stuck in its first iteration, another
  *    member runs part of member 0's block (stealing happened). */
 #define _GNU_SOURCE
@@ -59,6 +61,16 @@ static void body(void *arg) {
                   (hi - lo == c->chunk[l] || hi == c->n[l]),
               "loop %u: chunk [%lu, %lu) not whole (chunk %lu)", l,
               (unsigned long)lo, (unsigned long)hi, (unsigned long)c->chunk[l]);
+      if (c->kind[l] == TP_WS_STEAL_GUIDED) {
+        uint64_t p = self->team->nthreads, ch = c->chunk[l];
+        uint64_t nch = (c->n[l] + ch - 1) / ch, block = (nch + p - 1) / p;
+        uint64_t most = (block + 2 * p - 1) / (2 * p);
+        CHECK(lo % ch == 0 && (hi % ch == 0 || hi == c->n[l]) &&
+                  (hi - lo <= most * ch || hi == c->n[l]),
+              "loop %u: guided piece [%lu, %lu) not whole or too big (chunk "
+              "%lu, at most %lu chunks)", l, (unsigned long)lo,
+              (unsigned long)hi, (unsigned long)ch, (unsigned long)most);
+      }
       for (uint64_t i = lo; i < hi; i++) {
         c->hits[l][i]++;
         if (c->slow_mod && i % c->slow_mod == 0)
@@ -97,7 +109,10 @@ static void run_mix(unsigned nthr, unsigned reps) {
       C.n[l] = ns[(r + l * 3) % (sizeof ns / sizeof ns[0])];
       C.chunk[l] = chunks[(r + l) % (sizeof chunks / sizeof chunks[0])];
       /* Mostly stealing loops, with slot-based ones between them. */
-      C.kind[l] = l % 3 == 1 ? TP_WS_GUIDED : l % 5 == 4 ? TP_WS_STATIC : TP_WS_STEAL;
+      C.kind[l] = l % 3 == 1   ? TP_WS_GUIDED
+                  : l % 5 == 4 ? TP_WS_STATIC
+                  : (l + r) % 2 ? TP_WS_STEAL_GUIDED
+                                : TP_WS_STEAL;
       if (C.kind[l] == TP_WS_STATIC)
         C.chunk[l] = 0;
     }
@@ -114,10 +129,12 @@ static void run_mix(unsigned nthr, unsigned reps) {
  * shared-counter schedule) lets that happen.  Bounded by a 20 s timeout. */
 static unsigned helped;
 
+static int balance_kind;
+
 static void balance_body(void *arg) {
   (void)arg;
   struct tp_thread *self = tp_self();
-  struct tp_loop lp = {.kind = TP_WS_STEAL, .chunk = 1, .start = 0, .end = 64,
+  struct tp_loop lp = {.kind = balance_kind, .chunk = 1, .start = 0, .end = 64,
                        .incr = 1, .n = 64};
   uint64_t lo, hi;
   bool more = tp_loop_start(self, &lp, NULL, NULL, &lo, &hi);
@@ -137,10 +154,11 @@ static void balance_body(void *arg) {
   tp_loop_end(self, false);
 }
 
-static void run_balance(void) {
+static void run_balance(int kind) {
   helped = 0;
+  balance_kind = kind;
   tp_parallel(balance_body, NULL, 2, 0);
-  CHECK(helped, "no member helped member 0 with its block");
+  CHECK(helped, "kind %d: no member helped member 0 with its block", kind);
 }
 
 int main(void) {
@@ -148,7 +166,8 @@ int main(void) {
   for (unsigned nthr = 2; nthr <= MAXT; nthr++)
     run_mix(nthr, reps);
   run_mix(3, reps); /* a team of 3 again after others: a new team, new words */
-  run_balance();
+  run_balance(TP_WS_STEAL);
+  run_balance(TP_WS_STEAL_GUIDED);
   puts("test_steal: OK");
   return 0;
 }
