@@ -1,5 +1,6 @@
 // sections: each section runs exactly once, with more sections than
-// threads, lastprivate from the lexically last section, nowait.
+// threads, lastprivate from the lexically last section, nowait; under
+// dyn-var a combined parallel sections gets no more threads than sections.
 // RUN: %cc %s -o %t && %preload %run %t | %FileCheck %s
 // RUN: %cc %s %link -o %t.l && %run %t.l | %FileCheck %s
 #include <omp.h>
@@ -51,6 +52,19 @@ int main(void) {
   printf("a=%d b=%d c=%d\n", a, b, c);
   for (int s = 0; s < 3; s++)
     EXPECT(who[s] == 0 || who[s] == 1, "section %d ran on thread %d", s, who[s]);
+  /* dyn-var: one section gets a team of one (this machine's idle CPUs would
+   * allow more); without dyn-var, the three threads asked for. */
+  for (int dyn = 1; dyn >= 0; dyn--) {
+    omp_set_dynamic(dyn);
+    int nt = 0;
+#pragma omp parallel sections num_threads(3)
+    {
+#pragma omp section
+      nt = omp_get_num_threads();
+    }
+    EXPECT(nt == (dyn ? 1 : 3), "dyn-var %d: 1 section ran in a team of %d",
+           dyn, nt);
+  }
   return check_report("sections");
 }
 // CHECK-NOT: FAIL

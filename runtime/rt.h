@@ -181,6 +181,11 @@ void tp_thread_release_teams(struct tp_thread *t) tp_hidden;
 void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
                        unsigned nthreads, unsigned proc_bind) tp_hidden;
 void tp_parallel_end(struct tp_thread *self) tp_hidden;
+/* The team request of a combined parallel sections with `count` sections:
+ * under dyn-var no more threads than sections (the rest would find no work;
+ * libgomp does the same); otherwise `requested` unchanged. */
+unsigned tp_sections_request(struct tp_thread *self, unsigned requested,
+                             unsigned count) tp_hidden;
 /* Whole region: begin, run fn on the master, end. */
 void tp_parallel(void (*fn)(void *), void *data, unsigned nthreads,
                  unsigned proc_bind) tp_hidden;

@@ -92,7 +92,6 @@ static struct tp_team *team_form(unsigned n) {
   return team;
 }
 
-/* How many threads a region asking for `requested` (0 = no clause) gets. */
 /* How many threads a region asking for `requested` (0 = no clause) gets.
  * For a team of more than one, the extra threads are reserved in the
  * contention group's count (released by tp_parallel_end), atomically, so
@@ -120,6 +119,13 @@ static unsigned team_size(struct tp_thread *self, unsigned requested) {
   } while (!__atomic_compare_exchange_n(self->cg_busy, &busy, busy + want - 1,
                                         false, __ATOMIC_RELAXED, __ATOMIC_RELAXED));
   return want;
+}
+
+unsigned tp_sections_request(struct tp_thread *self, unsigned requested,
+                             unsigned count) {
+  const struct tp_icv *icv = &self->task->icv;
+  unsigned n = requested ? requested : icv->nthreads;
+  return icv->dyn && count && count < n ? count : requested;
 }
 
 static struct tp_team *solo_get(struct tp_thread *self) {

@@ -131,11 +131,13 @@ def build_env(base, global_env, threads, job_env, runtime_env):
     env["OMP_NUM_THREADS"] = str(threads)
     env.update(job_env)
     runtime_env = dict(runtime_env)
-    preload = runtime_env.pop("LD_PRELOAD", None)
+    # The runtime's library paths go first; the user's own stay after them.
+    prepend = {k: runtime_env.pop(k) for k in ("LD_PRELOAD", "LD_LIBRARY_PATH")
+               if k in runtime_env}
     env.update(runtime_env)
-    if preload:
-        existing = env.get("LD_PRELOAD", "")
-        env["LD_PRELOAD"] = preload + (":" + existing if existing else "")
+    for key, value in prepend.items():
+        existing = env.get(key, "")
+        env[key] = value + (":" + existing if existing else "")
     return env
 
 

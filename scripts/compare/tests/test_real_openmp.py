@@ -80,6 +80,77 @@ class RunpathWarningTest(unittest.TestCase):
         self.assertEqual(err.getvalue(), "")
 
 
+MAPS_PROGRAM = r"""
+#include <stdio.h>
+#include <string.h>
+#include <omp.h>
+int main(void)
+{
+    int n = 0;
+#pragma omp parallel
+    {
+#pragma omp atomic
+        n++;
+    }
+    char line[4096];
+    FILE *f = fopen("/proc/self/maps", "r");
+    while (f && fgets(line, sizeof line, f))
+        if (strstr(line, "/libgomp.so"))
+            printf("mapped %s", strchr(line, '/'));
+    printf("ran %d\n", n > 0);
+    return 0;
+}
+"""
+
+
+@unittest.skipUnless(shutil.which("gcc"), "gcc not available")
+class SubstituteTest(unittest.TestCase):
+    """A runtime run over a gcc binary replaces the system libgomp instead of
+    merely being preloaded over it (whose constructor would bind threads)."""
+
+    def test_libomp_replaces_system_libgomp(self):
+        lib = runtimes.find_libomp()
+        if not lib:
+            self.skipTest("libomp not installed")
+        w = Workdir()
+        self.addCleanup(w.cleanup)
+        src = os.path.join(w.path, "maps.c")
+        with open(src, "w") as f:
+            f.write(MAPS_PROGRAM)
+        exe = os.path.join(w.path, "maps")
+        subprocess.run(["gcc", "-fopenmp", src, "-o", exe], check=True)
+        base = dict(os.environ, OMP_PROC_BIND="true", OMP_NUM_THREADS="2")
+        plain = subprocess.run([exe], env=base, capture_output=True, text=True, check=True)
+        self.assertIn("mapped /", plain.stdout)  # the system libgomp, as a control
+        rt_env, why = runtimes.Runtime("libomp", "libomp", lib).setup("gnu")
+        self.assertIsNone(why)
+        from compare import runner
+        env = runner.build_env(base, {}, 2, {}, rt_env)
+        out = subprocess.run([exe], env=env, capture_output=True, text=True, check=True)
+        self.assertEqual(out.stdout, "ran 1\n", out.stdout + out.stderr)
+
+    def test_substitute_dir_and_env_order(self):
+        w = Workdir()
+        self.addCleanup(w.cleanup)
+        lib = os.path.join(w.path, "libx.so")
+        open(lib, "w").close()
+        d = runtimes.libgomp_substitute_dir(lib)
+        self.assertEqual(os.path.realpath(os.path.join(d, "libgomp.so.1")),
+                         os.path.realpath(lib))
+        self.assertEqual(runtimes.libgomp_substitute_dir(lib), d)  # reused
+        from compare import runner
+        env = runner.build_env({"LD_LIBRARY_PATH": "/mine", "LD_PRELOAD": "/p.so"}, {}, 1, {},
+                               {"LD_PRELOAD": lib, "LD_LIBRARY_PATH": d})
+        self.assertEqual(env["LD_LIBRARY_PATH"], d + ":/mine")
+        self.assertEqual(env["LD_PRELOAD"], lib + ":/p.so")
+        # a Clang binary runs libomp natively: nothing substituted
+        llvm_env, why = runtimes.Runtime("libomp", "libomp", lib).setup("llvm")
+        self.assertIsNone(why)
+        self.assertNotIn("LD_LIBRARY_PATH", llvm_env)
+        gnu_env, _ = runtimes.Runtime("libomp", "libomp", lib).setup("gnu")
+        self.assertEqual(gnu_env["LD_LIBRARY_PATH"], d)
+
+
 class ExportsTest(unittest.TestCase):
     def test_libomp_serves_clang_binaries(self):
         lib = runtimes.find_libomp()
