@@ -154,3 +154,14 @@ void tp_affinity_display(struct tp_thread *self, const char *format) {
   if (b != small)
     free(b);
 }
+
+void tp_affinity_announce(struct tp_thread *self) {
+  struct tp_team *team = self->team;
+  int now[] = {1, (int)team->level, (int)self->tid, (int)team->nthreads,
+               (int)team->parent_tid, self->bound_place};
+  int *seen = &self->aff_shown.shown;
+  if (!memcmp(seen, now, sizeof now))
+    return;
+  memcpy(seen, now, sizeof now);
+  tp_affinity_display(self, NULL);
+}

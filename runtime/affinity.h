@@ -21,4 +21,10 @@ size_t tp_affinity_capture(struct tp_thread *self, char *buf, size_t size,
 /* The same, followed by a newline, to stderr in one write. */
 void tp_affinity_display(struct tp_thread *self, const char *format) tp_hidden;
 
+/* OMP_DISPLAY_AFFINITY: called by every member as it starts a region;
+ * displays the thread's line (affinity-format-var) the first time and
+ * whenever its level, number, team size, ancestor or place changed since
+ * it last did.  Callers test tp_rt.g.display_affinity first. */
+void tp_affinity_announce(struct tp_thread *self) tp_hidden;
+
 #endif

@@ -1,6 +1,7 @@
 /* init.c — the runtime struct, process start-up and initial threads. */
 #define _GNU_SOURCE
 #include <sched.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "env.h"
@@ -79,6 +80,7 @@ struct tp_thread *tp_thread_init_initial(void) {
   t->uid = tp_thread_uid();
   t->cg_busy_own = 1;
   t->bound_place = -1;
+  memset(&t->aff_shown, 0, sizeof t->aff_shown); /* a recycled thread's */
   t->cg_busy = &t->cg_busy_own;
   solo->icv = tp_rt.initial_icv;
   tp_task_init_implicit(solo->member[0].itask, NULL, solo, &tp_rt.initial_icv);

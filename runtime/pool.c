@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "affinity.h"
 #include "bind.h"
 #include "rt.h"
 #include "task.h"
@@ -30,6 +31,8 @@ static void *worker_main(void *arg) {
       tp_bind_self(self, &it->icv);
     }
     self->task = it;
+    if (tp_unlikely(tp_rt.g.display_affinity))
+      tp_affinity_announce(self);
     self->job_fn(self->job_data);
     tp_join(self, team, tid, epoch);
   }

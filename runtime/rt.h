@@ -119,6 +119,8 @@ struct tp_thread {
   pthread_t pthread;
   void *free_teams;           /* cache of teams of one (serialized regions) */
   void *task_cache;           /* per-thread task descriptor cache, see task.c */
+  /* What OMP_DISPLAY_AFFINITY last showed for this thread (affinity.c). */
+  struct { int shown, level, tid, nthreads, ancestor, place; } aff_shown;
 
   /* Signal line: written by other threads. */
   uint32_t go tp_cacheline_aligned; /* bumped to hand this thread a region */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "affinity.h"
 #include "bind.h"
 #include "rt.h"
 #include "task.h"
@@ -203,6 +204,8 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
   self->team = team;
   self->tid = 0;
   self->task = it;
+  if (tp_unlikely(tp_rt.g.display_affinity))
+    tp_affinity_announce(self);
 }
 
 void tp_parallel_end(struct tp_thread *self) {
