@@ -37,6 +37,7 @@ static void *worker_main(void *arg) {
     tp_join(self, team, tid, epoch);
   }
   tp_thread_release_teams(self);
+  tp_task_cache_free(self);
   return NULL;
 }
 

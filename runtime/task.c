@@ -102,6 +102,19 @@ static void task_free(struct tp_thread *self, struct tp_task *t) {
   c->count++;
 }
 
+void tp_task_cache_free(struct tp_thread *self) {
+  struct tp_task_cache *c = self->task_cache;
+  if (!c)
+    return;
+  while (c->head) {
+    struct tp_task *t = c->head;
+    c->head = t->qnext;
+    free(t);
+  }
+  free(c);
+  self->task_cache = NULL;
+}
+
 /* Drop one reference of t; free it and, transitively, ancestors whose
  * last reference this was. */
 static void task_release(struct tp_thread *self, struct tp_task *t) {

@@ -92,6 +92,8 @@ bool tp_task_run_one(struct tp_thread *self, struct tp_team *team) tp_hidden;
 /* At a barrier or region end: run the team's tasks until none is pending
  * (queued or running anywhere).  Returns with pending == 0. */
 void tp_task_drain(struct tp_thread *self, struct tp_team *team) tp_hidden;
+/* A worker thread that ends frees its cache of task descriptors. */
+void tp_task_cache_free(struct tp_thread *self) tp_hidden;
 
 /* Cancellation hooks for GOMP_cancel / GOMP_cancellation_point with
  * GOMP_CANCEL_TASKGROUP (only meaningful when OMP_CANCELLATION is true):

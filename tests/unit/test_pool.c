@@ -13,7 +13,11 @@
  *    (bounded total), not kept forever;
  *  - `test_pool busy-count`: the busy-thread count behind
  *    tp_oversubscribed() (wait.c): a team of ncpus threads is not
- *    oversubscribed, a team of ncpus + 1 threads is (the master counts). */
+ *    oversubscribed, a team of ncpus + 1 threads is (the master counts);
+ *  - `test_pool pause-tasks`: workers that ran tasks are ended by
+ *    omp_pause_resource_all, again and again; every task ran once, and
+ *    nothing they held is leaked (checked by the AddressSanitizer build's
+ *    leak checker at exit). */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <string.h>
@@ -169,6 +173,40 @@ static int busy_count_mode(double t0) {
   return 0;
 }
 
+/* The gcc entry points, as gcc 12 calls them. */
+void GOMP_task(void (*fn)(void *), void *data, void (*cpyfn)(void *, void *),
+               long arg_size, long arg_align, bool if_clause, unsigned flags,
+               void **depend, int priority, void *detach);
+void GOMP_taskwait(void);
+int omp_pause_resource_all(int kind);
+
+static unsigned task_runs;
+
+static void count_task(void *arg) {
+  (void)arg;
+  __atomic_add_fetch(&task_runs, 1, __ATOMIC_RELAXED);
+}
+
+static void spawn_tasks(void *arg) {
+  (void)arg;
+  for (int i = 0; i < 40; i++) /* deferred tasks: descriptors from the cache */
+    GOMP_task(count_task, NULL, NULL, 0, 1, true, 0, NULL, 0, NULL);
+  GOMP_taskwait();
+  tp_barrier(tp_self());
+}
+
+static int pause_tasks_mode(double t0) {
+  unsigned rounds = UT_ITERS(50, 20);
+  for (unsigned r = 0; r < rounds; r++) {
+    tp_parallel(spawn_tasks, NULL, 3, 0);
+    CHECK_EQ_U(omp_pause_resource_all(1 /* omp_pause_soft */), 0,
+               "omp_pause_resource_all");
+  }
+  CHECK_EQ_U(task_runs, rounds * 3 * 40, "tasks run");
+  UT_PASS("pool pause-tasks", t0);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   double t0 = ut_now();
   ut_watchdog(50);
@@ -177,6 +215,8 @@ int main(int argc, char **argv) {
     return thread_exit_mode(t0);
   if (argc > 1 && !strcmp(argv[1], "busy-count"))
     return busy_count_mode(t0);
+  if (argc > 1 && !strcmp(argv[1], "pause-tasks"))
+    return pause_tasks_mode(t0);
 
   /* 1. One initial thread, many regions of different sizes. */
   struct region r;
