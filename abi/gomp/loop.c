@@ -10,6 +10,7 @@
  * variants differ only in name.  The start variants differ in the schedule
  * code: monotonic ones (old names, monotonic:) never run by range stealing. */
 #include "../../runtime/ws.h"
+#include "loop_names.h"
 
 static uint64_t chunk_arg(long c) { return c > 0 ? (uint64_t)c : 0; }
 
@@ -47,45 +48,27 @@ static bool next_l(long *istart, long *iend) {
   return true;
 }
 
-#define LOOP_START(name, code, ordered)                                        \
-  bool name(long start, long end, long incr, long chunk, long *istart,        \
-            long *iend) {                                                      \
+#define START(sched, code, ordered)                                            \
+  bool GOMP_loop_##sched##_start(long start, long end, long incr, long chunk,  \
+                                 long *istart, long *iend) {                   \
     return sched_start(start, end, incr, code, chunk, ordered, istart, iend,  \
                        NULL, NULL);                                            \
+  }                                                                            \
+  bool GOMP_loop_##sched##_next(long *istart, long *iend) {                    \
+    return next_l(istart, iend);                                               \
   }
-#define LOOP_RUNTIME_START(name, code, ordered)                                \
-  bool name(long start, long end, long incr, long *istart, long *iend) {      \
+#define RUNTIME(sched, code, ordered)                                          \
+  bool GOMP_loop_##sched##_start(long start, long end, long incr,              \
+                                 long *istart, long *iend) {                   \
     return sched_start(start, end, incr, code, 0, ordered, istart, iend, NULL,\
                        NULL);                                                  \
+  }                                                                            \
+  bool GOMP_loop_##sched##_next(long *istart, long *iend) {                    \
+    return next_l(istart, iend);                                               \
   }
-#define LOOP_NEXT(name)                                                        \
-  bool name(long *istart, long *iend) { return next_l(istart, iend); }
-
-LOOP_START(GOMP_loop_static_start, 1, false)
-LOOP_START(GOMP_loop_dynamic_start, TP_LOOP_MONOTONIC | 2, false)
-LOOP_START(GOMP_loop_guided_start, TP_LOOP_MONOTONIC | 3, false)
-LOOP_START(GOMP_loop_nonmonotonic_dynamic_start, 2, false)
-LOOP_START(GOMP_loop_nonmonotonic_guided_start, 3, false)
-LOOP_RUNTIME_START(GOMP_loop_runtime_start, TP_LOOP_MONOTONIC, false)
-LOOP_RUNTIME_START(GOMP_loop_nonmonotonic_runtime_start, 0, false)
-LOOP_RUNTIME_START(GOMP_loop_maybe_nonmonotonic_runtime_start, 0, false)
-LOOP_START(GOMP_loop_ordered_static_start, 1, true)
-LOOP_START(GOMP_loop_ordered_dynamic_start, 2, true)
-LOOP_START(GOMP_loop_ordered_guided_start, 3, true)
-LOOP_RUNTIME_START(GOMP_loop_ordered_runtime_start, 0, true)
-
-LOOP_NEXT(GOMP_loop_static_next)
-LOOP_NEXT(GOMP_loop_dynamic_next)
-LOOP_NEXT(GOMP_loop_guided_next)
-LOOP_NEXT(GOMP_loop_runtime_next)
-LOOP_NEXT(GOMP_loop_nonmonotonic_dynamic_next)
-LOOP_NEXT(GOMP_loop_nonmonotonic_guided_next)
-LOOP_NEXT(GOMP_loop_nonmonotonic_runtime_next)
-LOOP_NEXT(GOMP_loop_maybe_nonmonotonic_runtime_next)
-LOOP_NEXT(GOMP_loop_ordered_static_next)
-LOOP_NEXT(GOMP_loop_ordered_dynamic_next)
-LOOP_NEXT(GOMP_loop_ordered_guided_next)
-LOOP_NEXT(GOMP_loop_ordered_runtime_next)
+TP_LOOP_NAMES(START, RUNTIME)
+#undef START
+#undef RUNTIME
 
 bool GOMP_loop_start(long start, long end, long incr, long sched, long chunk,
                      long *istart, long *iend, uintptr_t *reductions,
@@ -125,18 +108,15 @@ static bool doacross_start(unsigned ncounts, long *counts, long code,
   return true;
 }
 
-bool GOMP_loop_doacross_static_start(unsigned ncounts, long *counts, long chunk,
-                                     long *istart, long *iend) {
-  return doacross_start(ncounts, counts, 1, chunk, istart, iend, NULL, NULL);
-}
-bool GOMP_loop_doacross_dynamic_start(unsigned ncounts, long *counts, long chunk,
-                                      long *istart, long *iend) {
-  return doacross_start(ncounts, counts, 2, chunk, istart, iend, NULL, NULL);
-}
-bool GOMP_loop_doacross_guided_start(unsigned ncounts, long *counts, long chunk,
-                                     long *istart, long *iend) {
-  return doacross_start(ncounts, counts, 3, chunk, istart, iend, NULL, NULL);
-}
+#define DOACROSS(sched, code)                                                  \
+  bool GOMP_loop_doacross_##sched##_start(unsigned ncounts, long *counts,      \
+                                          long chunk, long *istart,            \
+                                          long *iend) {                        \
+    return doacross_start(ncounts, counts, code, chunk, istart, iend, NULL,    \
+                          NULL);                                               \
+  }
+TP_LOOP_DOACROSS_NAMES(DOACROSS)
+#undef DOACROSS
 bool GOMP_loop_doacross_runtime_start(unsigned ncounts, long *counts,
                                       long *istart, long *iend) {
   return doacross_start(ncounts, counts, 0, 0, istart, iend, NULL, NULL);

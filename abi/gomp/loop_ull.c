@@ -2,6 +2,7 @@
  * variables): the twins of loop.c.  `up` gives the direction; a downward
  * loop's incr is the two's complement of its (negative) step. */
 #include "../../runtime/ws.h"
+#include "loop_names.h"
 
 typedef unsigned long long ull;
 
@@ -33,45 +34,27 @@ static bool next_u(ull *istart, ull *iend) {
   return true;
 }
 
-#define ULL_START(name, code, ordered)                                         \
-  bool name(bool up, ull start, ull end, ull incr, ull chunk, ull *istart,    \
-            ull *iend) {                                                       \
+#define START(sched, code, ordered)                                            \
+  bool GOMP_loop_ull_##sched##_start(bool up, ull start, ull end, ull incr,    \
+                                     ull chunk, ull *istart, ull *iend) {      \
     return start_u(up, start, end, incr, code, chunk, ordered, istart, iend,  \
                    NULL, NULL);                                                \
+  }                                                                            \
+  bool GOMP_loop_ull_##sched##_next(ull *istart, ull *iend) {                  \
+    return next_u(istart, iend);                                               \
   }
-#define ULL_RUNTIME_START(name, code, ordered)                                 \
-  bool name(bool up, ull start, ull end, ull incr, ull *istart, ull *iend) {  \
+#define RUNTIME(sched, code, ordered)                                          \
+  bool GOMP_loop_ull_##sched##_start(bool up, ull start, ull end, ull incr,    \
+                                     ull *istart, ull *iend) {                 \
     return start_u(up, start, end, incr, code, 0, ordered, istart, iend, NULL,\
                    NULL);                                                      \
+  }                                                                            \
+  bool GOMP_loop_ull_##sched##_next(ull *istart, ull *iend) {                  \
+    return next_u(istart, iend);                                               \
   }
-#define ULL_NEXT(name)                                                         \
-  bool name(ull *istart, ull *iend) { return next_u(istart, iend); }
-
-ULL_START(GOMP_loop_ull_static_start, 1, false)
-ULL_START(GOMP_loop_ull_dynamic_start, TP_LOOP_MONOTONIC | 2, false)
-ULL_START(GOMP_loop_ull_guided_start, TP_LOOP_MONOTONIC | 3, false)
-ULL_START(GOMP_loop_ull_nonmonotonic_dynamic_start, 2, false)
-ULL_START(GOMP_loop_ull_nonmonotonic_guided_start, 3, false)
-ULL_RUNTIME_START(GOMP_loop_ull_runtime_start, TP_LOOP_MONOTONIC, false)
-ULL_RUNTIME_START(GOMP_loop_ull_nonmonotonic_runtime_start, 0, false)
-ULL_RUNTIME_START(GOMP_loop_ull_maybe_nonmonotonic_runtime_start, 0, false)
-ULL_START(GOMP_loop_ull_ordered_static_start, 1, true)
-ULL_START(GOMP_loop_ull_ordered_dynamic_start, 2, true)
-ULL_START(GOMP_loop_ull_ordered_guided_start, 3, true)
-ULL_RUNTIME_START(GOMP_loop_ull_ordered_runtime_start, 0, true)
-
-ULL_NEXT(GOMP_loop_ull_static_next)
-ULL_NEXT(GOMP_loop_ull_dynamic_next)
-ULL_NEXT(GOMP_loop_ull_guided_next)
-ULL_NEXT(GOMP_loop_ull_runtime_next)
-ULL_NEXT(GOMP_loop_ull_nonmonotonic_dynamic_next)
-ULL_NEXT(GOMP_loop_ull_nonmonotonic_guided_next)
-ULL_NEXT(GOMP_loop_ull_nonmonotonic_runtime_next)
-ULL_NEXT(GOMP_loop_ull_maybe_nonmonotonic_runtime_next)
-ULL_NEXT(GOMP_loop_ull_ordered_static_next)
-ULL_NEXT(GOMP_loop_ull_ordered_dynamic_next)
-ULL_NEXT(GOMP_loop_ull_ordered_guided_next)
-ULL_NEXT(GOMP_loop_ull_ordered_runtime_next)
+TP_LOOP_NAMES(START, RUNTIME)
+#undef START
+#undef RUNTIME
 
 bool GOMP_loop_ull_start(bool up, ull start, ull end, ull incr, long sched,
                          ull chunk, ull *istart, ull *iend,
@@ -106,18 +89,15 @@ static bool doacross_start_u(unsigned ncounts, ull *counts, long code, ull chunk
   return true;
 }
 
-bool GOMP_loop_ull_doacross_static_start(unsigned ncounts, ull *counts,
-                                         ull chunk, ull *istart, ull *iend) {
-  return doacross_start_u(ncounts, counts, 1, chunk, istart, iend, NULL, NULL);
-}
-bool GOMP_loop_ull_doacross_dynamic_start(unsigned ncounts, ull *counts,
-                                          ull chunk, ull *istart, ull *iend) {
-  return doacross_start_u(ncounts, counts, 2, chunk, istart, iend, NULL, NULL);
-}
-bool GOMP_loop_ull_doacross_guided_start(unsigned ncounts, ull *counts,
-                                         ull chunk, ull *istart, ull *iend) {
-  return doacross_start_u(ncounts, counts, 3, chunk, istart, iend, NULL, NULL);
-}
+#define DOACROSS(sched, code)                                                  \
+  bool GOMP_loop_ull_doacross_##sched##_start(unsigned ncounts, ull *counts,   \
+                                              ull chunk, ull *istart,          \
+                                              ull *iend) {                     \
+    return doacross_start_u(ncounts, counts, code, chunk, istart, iend, NULL,  \
+                            NULL);                                             \
+  }
+TP_LOOP_DOACROSS_NAMES(DOACROSS)
+#undef DOACROSS
 bool GOMP_loop_ull_doacross_runtime_start(unsigned ncounts, ull *counts,
                                           ull *istart, ull *iend) {
   return doacross_start_u(ncounts, counts, 0, 0, istart, iend, NULL, NULL);
