@@ -104,6 +104,27 @@ static bool env_switch(const char *name, bool *out) {
   return true;
 }
 
+/* Every TEMPO_* variable Tempo reads; any other is most likely a misspelt
+ * switch, which would otherwise be ignored without a word.  TEMPO_TEST_*
+ * belong to the test harness. */
+static const char *const tempo_switches[] = {"TEMPO_LOOP_STEAL"};
+
+static void env_unknown_switches(void) {
+  extern char **environ;
+  for (char **e = environ; e && *e; e++) {
+    if (strncmp(*e, "TEMPO_", 6) != 0 || strncmp(*e, "TEMPO_TEST_", 11) == 0)
+      continue;
+    size_t len = strcspn(*e, "=");
+    bool known = false;
+    for (size_t i = 0; i < sizeof tempo_switches / sizeof *tempo_switches; i++)
+      known |= strlen(tempo_switches[i]) == len &&
+               strncmp(*e, tempo_switches[i], len) == 0;
+    if (!known)
+      tp_warn("ignoring %s: not a Tempo setting (see the README's "
+              "\"Scheduling features and their switches\")", *e);
+  }
+}
+
 static void env_num_threads(void) {
   const char *v = getenv("OMP_NUM_THREADS");
   if (!v)
@@ -486,6 +507,7 @@ void tp_env_init(void) {
   tp_rt.loop_steal = true;
   if (env_switch("TEMPO_LOOP_STEAL", &b))
     tp_rt.loop_steal = b;
+  env_unknown_switches();
 
   static const char *const display[] = {"false", "true", "verbose"};
   i = env_choice("OMP_DISPLAY_ENV", display, 3, "expected true, false or verbose");

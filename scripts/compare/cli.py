@@ -14,7 +14,7 @@ examples:
   scripts/ompcompare --threads 1,2 --reps 5 -- build/polybench/bin/gemm SMALL
   scripts/ompcompare --suite polybench/suite-demo.txt --threads 2 --reps 3
   scripts/ompcompare --suite polybench/suite-demo.txt \\
-      --variant tempo-nohb:TEMPO_HEARTBEAT=0 --runtimes tempo,libgomp
+      --variant tempo-nosteal:TEMPO_LOOP_STEAL=0 --runtimes tempo,libgomp
 
 Suite file: one job per line, NAME [VAR=VALUE ...] PROGRAM [ARGS]; '#' comments;
 '{build}' expands to --build, '{threads}' to each run's thread count

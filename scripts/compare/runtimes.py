@@ -97,7 +97,7 @@ def find_libomp(explicit=None):
 
 
 def parse_variant(spec):
-    """'tempo-nohb:TEMPO_HEARTBEAT=0,X=1' -> ('tempo-nohb', {...})."""
+    """'tempo-nosteal:TEMPO_LOOP_STEAL=0,X=1' -> ('tempo-nosteal', {...})."""
     if ":" not in spec:
         raise ValueError("variant must be NAME:VAR=VALUE[,VAR=VALUE...]: %r" % spec)
     name, rest = spec.split(":", 1)

@@ -253,6 +253,12 @@ static int run_all(void) {
        CHECK(tp_rt.loop_steal, "%s", cur_label));
   CASE(tempo_switch_bad, KV({"TEMPO_LOOP_STEAL", "2"}), 1,
        CHECK(tp_rt.loop_steal, "%s (default on)", cur_label));
+  /* A misspelt switch is named, not silently ignored; the harness's own
+   * TEMPO_TEST_* variables are not Tempo settings and pass quietly. */
+  CASE(tempo_unknown, KV({"TEMPO_LOOP_STEALING", "0"}), 1,
+       CHECK(tp_rt.loop_steal, "%s (default on)", cur_label));
+  CASE(tempo_test_var, KV({"TEMPO_TEST_PRELOAD", "/x.so"}), 0,
+       CHECK(tp_rt.loop_steal, "%s", cur_label));
 
   /* --- nesting --- */
   CASE(max_active_levels, KV({"OMP_MAX_ACTIVE_LEVELS", "3"}), 0, {
