@@ -178,6 +178,8 @@ void tp_runtime_init(void) tp_hidden;
 struct tp_team *tp_team_alloc(unsigned capacity) tp_hidden;
 /* A team of one led by thr (serialized regions, an initial thread's level 0). */
 struct tp_team *tp_team_solo(struct tp_thread *thr) tp_hidden;
+/* Frees a team that no thread uses (its workers already left it). */
+void tp_team_free(struct tp_team *team) tp_hidden;
 /* Gives the workers of every hot team `t` leads back to the pool. */
 void tp_thread_release_teams(struct tp_thread *t) tp_hidden;
 void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
@@ -188,6 +190,12 @@ void tp_parallel_end(struct tp_thread *self) tp_hidden;
  * libgomp does the same); otherwise `requested` unchanged. */
 unsigned tp_sections_request(struct tp_thread *self, unsigned requested,
                              unsigned count) tp_hidden;
+/* Host fallback of a target region (target.c): runs fn(data) on the calling
+ * thread as the initial thread of a new contention group (level 0, team of
+ * one, the initial ICVs with thread-limit-var `thread_limit` if nonzero),
+ * waits for the tasks it created, and restores the caller's state. */
+void tp_target_run(struct tp_thread *self, void (*fn)(void *), void *data,
+                   unsigned thread_limit) tp_hidden;
 /* Whole region: begin, run fn on the master, end. */
 void tp_parallel(void (*fn)(void *), void *data, unsigned nthreads,
                  unsigned proc_bind) tp_hidden;

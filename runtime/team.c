@@ -39,7 +39,7 @@ struct tp_team *tp_team_solo(struct tp_thread *thr) {
   return t;
 }
 
-static void team_free(struct tp_team *team) {
+void tp_team_free(struct tp_team *team) {
   tp_ws_team_fini(team);
   tp_team_tasks_fini(team);
   free(team->member[0].itask);
@@ -59,7 +59,7 @@ static void team_disband(struct tp_team *team) {
       w[k++] = team->member[i++].thr;
     tp_pool_release(w, k);
   }
-  team_free(team);
+  tp_team_free(team);
 }
 
 void tp_thread_release_teams(struct tp_thread *t) {
@@ -72,7 +72,7 @@ void tp_thread_release_teams(struct tp_thread *t) {
   while (t->free_teams) {
     struct tp_team *solo = t->free_teams;
     t->free_teams = solo->parent;
-    team_free(solo);
+    tp_team_free(solo);
   }
 }
 

@@ -176,8 +176,8 @@ class Expectations(unittest.TestCase):
         self.assertEqual(expected.derive_reason(r),
                          "not implemented yet: GOMP_taskloop")
         r.log = "./a.out: symbol lookup error: undefined symbol: GOMP_target_ext"
-        self.assertIn("GOMP_target_ext (target offload",
-                      expected.derive_reason(r))
+        self.assertEqual(expected.derive_reason(r),
+                         "not implemented yet: GOMP_target_ext")
 
     def test_update_keeps_hand_reasons_and_flaky_entries(self):
         want = {"hand": ("FAIL-run", "needs a per-task lock owner"),

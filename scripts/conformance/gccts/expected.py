@@ -59,16 +59,13 @@ _MISSING = [
     re.compile(r"undefined reference to `((?:GOMP|omp|__kmpc)_\w+)'"),
     re.compile(r"version `(\w+(?:_[\d.]+)+)' not found"),
 ]
-_DEVICE_API = re.compile(r"GOMP_target|GOMP_teams|omp_target_|omp_\w*device")
-_TARGET = re.compile(r"#\s*pragma\s+omp\s+(?:\w+\s+)*target\b|omp_target_\w+")
 
 
-def derive_reason(result, source_text="", baseline=None, is_baseline=False):
+def derive_reason(result, baseline=None):
     """Best guess at why a test fails, for the expected list's comment.
 
     `baseline` is the stock libgomp's result for the same test, when known:
-    a failure shared with the baseline is not the runtime's fault.  The
-    offload hint makes no sense for the baseline itself (is_baseline).
+    a failure shared with the baseline is not the runtime's fault.
     """
     if result.status == "UNSUPPORTED":
         return result.detail
@@ -79,18 +76,12 @@ def derive_reason(result, source_text="", baseline=None, is_baseline=False):
             what = m.group(1)
             if pattern is _MISSING[-1]:
                 return "symbol version %s not provided" % what
-            if _DEVICE_API.match(what):
-                return ("not implemented yet: %s (target offload host "
-                        "fallback, follow-up issue)" % what)
             return "not implemented yet: " + what
     if result.detail == "runtime could not be preloaded":
         return result.detail
     if baseline in FAILURES:
         return "fails with stock libgomp too (%s); %s" % (baseline,
                                                           result.detail)
-    if not is_baseline and _TARGET.search(source_text):
-        return ("uses omp target: needs target offload fallback "
-                "(follow-up issue); " + result.detail)
     if result.status == "TIMEOUT":
         return "hangs or too slow: " + result.detail
     tail = [ln.strip() for ln in log.splitlines()
