@@ -33,22 +33,42 @@ void tp_barrier_setup(struct tp_team *team) {
   team->join_flags = tp_aligned_alloc(TP_CACHELINE, sizeof(struct tp_flag) * n);
 }
 
-void tp_barrier(struct tp_thread *self) {
+/* The barrier; with abort, it gives up (false) once *abort is set.  A
+ * member that gave up has signalled some rounds and not others, so the
+ * team's epochs disagree until tp_cancel_region_end puts them back in
+ * step: an aborted barrier is the region's last. */
+static bool barrier_wait(struct tp_thread *self, const uint32_t *abort) {
   struct tp_team *team = self->team;
   unsigned n = team->nthreads, tid = self->tid;
   tp_task_drain(self, team);
-  if (n == 1)
-    return;
   struct tp_member *m = &team->member[tid];
-  uint32_t epoch = ++m->bar_epoch;
+  uint32_t epoch = ++m->bar_epoch; /* a team of one counts too (cancel.c) */
+  if (n == 1)
+    return true;
   unsigned nr = team->nrounds;
   for (unsigned r = 0, d = 1; d < n; r++, d <<= 1) {
     unsigned to = tid + d;
     if (to >= n)
       to -= n;
     tp_signal(&team->bar_flags[to * nr + r].v, epoch, team->member[to].thr);
-    tp_wait_word(self, team, &team->bar_flags[tid * nr + r].v, epoch);
+    if (!tp_wait_word_or(self, team, &team->bar_flags[tid * nr + r].v, epoch,
+                         abort))
+      return false;
   }
+  return true;
+}
+
+void tp_barrier(struct tp_thread *self) { barrier_wait(self, NULL); }
+
+bool tp_barrier_cancel(struct tp_thread *self) {
+  struct tp_team *team = self->team;
+  if (!tp_rt.g.cancel) {
+    barrier_wait(self, NULL);
+    return false;
+  }
+  if (tp_load_acq(&team->cancelled))
+    return true;
+  return !barrier_wait(self, &team->cancelled) || tp_load_acq(&team->cancelled);
 }
 
 void tp_join(struct tp_thread *self, struct tp_team *team, unsigned tid,

@@ -99,7 +99,12 @@ struct tp_team {
   struct tp_ws *ws_ring tp_cacheline_aligned;       /* worksharing slots, see ws.h */
   struct tp_team_tasks *tasks; /* task scheduling state, see task.h */
   void *reductions;            /* GOMP_parallel_reductions / workshare task reductions */
-  void *cancel_state;
+
+  /* Cancellation (cancel.c; only with OMP_CANCELLATION=true), alone on its
+   * line: written by cancelling members, read at cancellation points. */
+  uint32_t cancelled tp_cacheline_aligned; /* cancel parallel was activated */
+  uint64_t ws_cancelled; /* cancel for/sections: 1 << 32 | the epoch of the
+                            barrier that ends the cancelled construct */
 };
 
 struct tp_thread {
@@ -190,6 +195,18 @@ void tp_parallel_end(struct tp_thread *self) tp_hidden;
  * libgomp does the same); otherwise `requested` unchanged. */
 unsigned tp_sections_request(struct tp_thread *self, unsigned requested,
                              unsigned count) tp_hidden;
+/* Cancellation (cancel.c).  `which` is gcc's GOMP_CANCEL_* mask (1
+ * parallel, 2 loop, 4 sections, 8 taskgroup).  tp_cancel activates it and
+ * says whether the caller must leave the construct; tp_cancellation_point
+ * says whether the construct is cancelled; tp_ws_end_cancel ends a
+ * cancellable loop or sections construct (barrier included) and says
+ * whether the parallel region is cancelled; tp_cancel_region_end is the
+ * master's clean-up after the join of a region that saw cancellation. */
+bool tp_cancel(struct tp_thread *self, int which) tp_hidden;
+bool tp_cancellation_point(struct tp_thread *self, int which) tp_hidden;
+bool tp_ws_end_cancel(struct tp_thread *self) tp_hidden;
+void tp_cancel_region_end(struct tp_team *team) tp_hidden;
+
 /* Host fallback of a target region (target.c): runs fn(data) on the calling
  * thread as the initial thread of a new contention group (level 0, team of
  * one, the initial ICVs with thread-limit-var `thread_limit` if nonzero),
@@ -212,9 +229,16 @@ static inline bool tp_reached(uint32_t v, uint32_t target) {
   return (int32_t)(v - target) >= 0;
 }
 /* Spin (running queued tasks of team, if team is not NULL), then sleep,
- * until *word reaches target. */
-void tp_wait_word(struct tp_thread *self, struct tp_team *team, uint32_t *word,
-                  uint32_t target) tp_hidden;
+ * until *word reaches target (true), or until *abort, if abort is not
+ * NULL, is nonzero (false).  Whoever sets *abort stores it seq_cst and then
+ * wakes the waiters that sleep, as tp_signal does. */
+bool tp_wait_word_or(struct tp_thread *self, struct tp_team *team,
+                     uint32_t *word, uint32_t target,
+                     const uint32_t *abort) tp_hidden;
+static inline void tp_wait_word(struct tp_thread *self, struct tp_team *team,
+                                uint32_t *word, uint32_t target) {
+  tp_wait_word_or(self, team, word, target, NULL);
+}
 /* Spin/yield/sleep budget helpers for other waiting loops. */
 bool tp_oversubscribed(void) tp_hidden;
 void tp_wake(struct tp_thread *t) tp_hidden;
@@ -225,8 +249,11 @@ static inline void tp_signal(uint32_t *word, uint32_t v, struct tp_thread *t) {
     tp_wake(t);
 }
 
-/* Barriers (barrier.c). */
+/* Barriers (barrier.c).  tp_barrier_cancel: a barrier that is also a
+ * cancellation point of the parallel region: true (at once, or releasing
+ * the members waiting in it) when the region is cancelled. */
 void tp_barrier(struct tp_thread *self) tp_hidden;
+bool tp_barrier_cancel(struct tp_thread *self) tp_hidden;
 void tp_barrier_setup(struct tp_team *team) tp_hidden;
 /* End-of-region join: workers arrive, the master waits for all. */
 void tp_join(struct tp_thread *self, struct tp_team *team, unsigned tid,

@@ -331,8 +331,11 @@ static void task_run(struct tp_thread *self, struct tp_task *t) {
   struct tp_task *prev = self->task;
   t->thr = self;
   self->task = t;
-  /* A task of a cancelled taskgroup that has not started is discarded. */
-  if (tp_likely(!tp_rt.g.cancel || !tp_task_in_cancelled_group(t->taskgroup)))
+  /* A task of a cancelled taskgroup or parallel region that has not
+   * started is discarded. */
+  if (tp_likely(!tp_rt.g.cancel ||
+                (!tp_task_in_cancelled_group(t->taskgroup) &&
+                 !tp_load_acq(&t->team->cancelled))))
     t->fn(t->data);
   self->task = prev;
   if (t->detach &&
@@ -596,8 +599,10 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
   unsigned flags = s->flags;
   unsigned ndeps = (flags & TP_TF_DEPEND) && s->depend ? tp_dep_count(s->depend) : 0;
   bool detach = (flags & TP_TF_DETACH) && s->detach;
-  if (tp_unlikely(tp_rt.g.cancel) && tp_task_in_cancelled_group(parent->taskgroup))
-    return; /* no new task in a cancelled taskgroup */
+  if (tp_unlikely(tp_rt.g.cancel) &&
+      (tp_task_in_cancelled_group(parent->taskgroup) ||
+       tp_load_acq(&team->cancelled)))
+    return; /* no new task in a cancelled taskgroup or parallel region */
 
   if (!s->if_clause || parent->final) {
     if (tp_likely(!detach && !(ndeps && parent->dep_table)))

@@ -48,6 +48,10 @@ bool tp_taskgroup_cancel(struct tp_thread *self) {
   struct tp_taskgroup *tg = self->task->taskgroup;
   if (!tg)
     return false;
+  /* The taskgroup a worksharing task reduction opened is the runtime's,
+   * not the user's: cancel taskgroup means the one around it. */
+  if (tg->workshare && tg->prev)
+    tg = tg->prev;
   tp_store(&tg->cancelled, true);
   return true;
 }

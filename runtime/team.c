@@ -217,6 +217,8 @@ void tp_parallel_end(struct tp_thread *self) {
   } else {
     tp_task_drain(self, team);
   }
+  if (tp_unlikely(tp_rt.g.cancel))
+    tp_cancel_region_end(team);
   self->team = team->parent;
   self->tid = team->parent_tid;
   self->task = team->parent_task;

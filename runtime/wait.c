@@ -36,14 +36,16 @@ void tp_wake(struct tp_thread *t) {
   tp_futex_wake(&t->wake_seq, 1);
 }
 
-void tp_wait_word(struct tp_thread *self, struct tp_team *team, uint32_t *word,
-                  uint32_t target) {
+bool tp_wait_word_or(struct tp_thread *self, struct tp_team *team,
+                     uint32_t *word, uint32_t target, const uint32_t *abort) {
   for (;;) {
     bool throttled = tp_oversubscribed();
     unsigned long long budget = throttled ? tp_rt.spin_throttled : tp_rt.spin_iters;
     for (unsigned long long i = 0; i < budget; i++) {
       if (tp_reached(tp_load_acq(word), target))
-        return;
+        return true;
+      if (abort && tp_load_acq(abort))
+        return false;
       if (team && tp_task_available(team)) {
         tp_task_run_one(self, team);
         i = 0;
@@ -60,7 +62,11 @@ void tp_wait_word(struct tp_thread *self, struct tp_team *team, uint32_t *word,
     tp_store_sc(&self->sleeping, 1);
     if (tp_reached(tp_load_acq(word), target)) {
       tp_store(&self->sleeping, 0);
-      return;
+      return true;
+    }
+    if (abort && tp_load_acq(abort)) {
+      tp_store(&self->sleeping, 0);
+      return false;
     }
     if (team && tp_task_available(team)) {
       tp_store(&self->sleeping, 0);

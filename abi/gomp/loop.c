@@ -131,9 +131,10 @@ bool GOMP_loop_doacross_start(unsigned ncounts, long *counts, long sched,
 void GOMP_loop_end(void) { tp_loop_end(tp_self(), false); }
 void GOMP_loop_end_nowait(void) { tp_loop_end(tp_self(), true); }
 
-/* Cancellation is not implemented yet (a follow-up issue): the loop ends
- * like GOMP_loop_end and reports "not cancelled". */
+/* The end of a loop in a region with cancel constructs: true if the
+ * parallel region is cancelled. */
 bool GOMP_loop_end_cancel(void) {
-  tp_loop_end(tp_self(), false);
-  return false;
+  struct tp_thread *self = tp_self();
+  tp_loop_end(self, true);
+  return tp_ws_end_cancel(self);
 }

@@ -47,9 +47,10 @@ void GOMP_parallel_sections_start(void (*fn)(void *), void *data,
 void GOMP_sections_end(void) { tp_loop_end(tp_self(), false); }
 void GOMP_sections_end_nowait(void) { tp_loop_end(tp_self(), true); }
 
-/* Cancellation is not implemented yet (a follow-up issue): ends like
- * GOMP_sections_end and reports "not cancelled". */
+/* The end of sections in a region with cancel constructs: true if the
+ * parallel region is cancelled. */
 bool GOMP_sections_end_cancel(void) {
-  tp_loop_end(tp_self(), false);
-  return false;
+  struct tp_thread *self = tp_self();
+  tp_loop_end(self, true);
+  return tp_ws_end_cancel(self);
 }
