@@ -51,8 +51,10 @@ static bool barrier_wait(struct tp_thread *self, const uint32_t *abort) {
     if (to >= n)
       to -= n;
     tp_signal(&team->bar_flags[to * nr + r].v, epoch, team->member[to].thr);
-    if (!tp_wait_word_or(self, team, &team->bar_flags[tid * nr + r].v, epoch,
-                         abort))
+    uint32_t *flag = &team->bar_flags[tid * nr + r].v;
+    if (!abort)
+      tp_wait_word(self, team, flag, epoch);
+    else if (!tp_wait_word_or(self, team, flag, epoch, abort))
       return false;
   }
   return true;

@@ -232,13 +232,11 @@ static inline bool tp_reached(uint32_t v, uint32_t target) {
  * until *word reaches target (true), or until *abort, if abort is not
  * NULL, is nonzero (false).  Whoever sets *abort stores it seq_cst and then
  * wakes the waiters that sleep, as tp_signal does. */
+void tp_wait_word(struct tp_thread *self, struct tp_team *team, uint32_t *word,
+                  uint32_t target) tp_hidden;
 bool tp_wait_word_or(struct tp_thread *self, struct tp_team *team,
                      uint32_t *word, uint32_t target,
                      const uint32_t *abort) tp_hidden;
-static inline void tp_wait_word(struct tp_thread *self, struct tp_team *team,
-                                uint32_t *word, uint32_t target) {
-  tp_wait_word_or(self, team, word, target, NULL);
-}
 /* Spin/yield/sleep budget helpers for other waiting loops. */
 bool tp_oversubscribed(void) tp_hidden;
 void tp_wake(struct tp_thread *t) tp_hidden;

@@ -36,8 +36,11 @@ void tp_wake(struct tp_thread *t) {
   tp_futex_wake(&t->wake_seq, 1);
 }
 
-bool tp_wait_word_or(struct tp_thread *self, struct tp_team *team,
-                     uint32_t *word, uint32_t target, const uint32_t *abort) {
+/* One body, compiled twice: without an abort word (every barrier and
+ * wait) the abort test folds away. */
+static inline __attribute__((always_inline)) bool
+wait_word(struct tp_thread *self, struct tp_team *team, uint32_t *word,
+          uint32_t target, const uint32_t *abort) {
   for (;;) {
     bool throttled = tp_oversubscribed();
     unsigned long long budget = throttled ? tp_rt.spin_throttled : tp_rt.spin_iters;
@@ -75,4 +78,14 @@ bool tp_wait_word_or(struct tp_thread *self, struct tp_team *team,
     tp_futex_wait(&self->wake_seq, seq);
     tp_store(&self->sleeping, 0);
   }
+}
+
+void tp_wait_word(struct tp_thread *self, struct tp_team *team, uint32_t *word,
+                  uint32_t target) {
+  wait_word(self, team, word, target, NULL);
+}
+
+bool tp_wait_word_or(struct tp_thread *self, struct tp_team *team,
+                     uint32_t *word, uint32_t target, const uint32_t *abort) {
+  return wait_word(self, team, word, target, abort);
 }
