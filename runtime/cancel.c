@@ -10,9 +10,10 @@
  * barrier epochs back in step after the join (tp_cancel_region_end).
  *
  * Loops and sections: cancellation applies to the construct the members
- * are in, and such a construct has no nowait, so it ends at a barrier:
- * the flag names that barrier by its epoch (the members' barrier counts
- * agree), and a cancellation point compares it with the next barrier the
+ * are in, and such a construct has no nowait, so it ends at a barrier
+ * (its end_cancel entry point, or after a static loop a GOMP_barrier or
+ * GOMP_barrier_cancel): the flag names that barrier by its epoch (the
+ * members' barrier counts agree), and a cancellation point compares it with the next barrier the
  * caller will enter.  So the flag goes stale by itself once the members
  * are past the construct; nobody has to clear it in time.  (libgomp
  * clears its flag in every barrier; the effect is the same.)
@@ -63,8 +64,6 @@ bool tp_cancellation_point(struct tp_thread *self, int which) {
   /* cancel parallel also cancels the region's explicit tasks */
   return tp_load_acq(&team->cancelled) != 0;
 }
-
-bool tp_ws_end_cancel(struct tp_thread *self) { return tp_barrier_cancel(self); }
 
 void tp_cancel_region_end(struct tp_team *team) {
   if (!team->cancelled)

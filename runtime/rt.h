@@ -198,13 +198,11 @@ unsigned tp_sections_request(struct tp_thread *self, unsigned requested,
 /* Cancellation (cancel.c).  `which` is gcc's GOMP_CANCEL_* mask (1
  * parallel, 2 loop, 4 sections, 8 taskgroup).  tp_cancel activates it and
  * says whether the caller must leave the construct; tp_cancellation_point
- * says whether the construct is cancelled; tp_ws_end_cancel ends a
- * cancellable loop or sections construct (barrier included) and says
- * whether the parallel region is cancelled; tp_cancel_region_end is the
+ * says whether the construct is cancelled (the end_cancel entry points of
+ * loops and sections are tp_barrier_cancel); tp_cancel_region_end is the
  * master's clean-up after the join of a region that saw cancellation. */
 bool tp_cancel(struct tp_thread *self, int which) tp_hidden;
 bool tp_cancellation_point(struct tp_thread *self, int which) tp_hidden;
-bool tp_ws_end_cancel(struct tp_thread *self) tp_hidden;
 void tp_cancel_region_end(struct tp_team *team) tp_hidden;
 
 /* Host fallback of a target region (target.c): runs fn(data) on the calling

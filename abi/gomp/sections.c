@@ -52,5 +52,5 @@ void GOMP_sections_end_nowait(void) { tp_loop_end(tp_self(), true); }
 bool GOMP_sections_end_cancel(void) {
   struct tp_thread *self = tp_self();
   tp_loop_end(self, true);
-  return tp_ws_end_cancel(self);
+  return tp_barrier_cancel(self);
 }
