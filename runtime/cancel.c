@@ -33,11 +33,7 @@ static uint64_t ws_tag(struct tp_thread *self) {
 
 static void cancel_parallel(struct tp_thread *self, struct tp_team *team) {
   tp_store_sc(&team->cancelled, 1);
-  for (unsigned i = 0; i < team->nthreads; i++) {
-    struct tp_thread *t = team->member[i].thr;
-    if (t != self && tp_load(&t->sleeping))
-      tp_wake(t);
-  }
+  tp_wake_sleepers(self, team);
 }
 
 bool tp_cancel(struct tp_thread *self, int which) {

@@ -238,6 +238,9 @@ bool tp_wait_word_or(struct tp_thread *self, struct tp_team *team,
 /* Spin/yield/sleep budget helpers for other waiting loops. */
 bool tp_oversubscribed(void) tp_hidden;
 void tp_wake(struct tp_thread *t) tp_hidden;
+/* After a seq_cst store that members of team may be waiting for: wakes
+ * every member but self that sleeps. */
+void tp_wake_sleepers(struct tp_thread *self, struct tp_team *team) tp_hidden;
 /* Publish *word = v and wake thread t if it sleeps waiting for it. */
 static inline void tp_signal(uint32_t *word, uint32_t v, struct tp_thread *t) {
   tp_store_sc(word, v); /* seq_cst: orders the store before reading t->sleeping */

@@ -319,9 +319,7 @@ static void task_complete(struct tp_thread *self, struct tp_task *t) {
     if (outsider)
       wake_all_sleepers(snap, nth);
     else if (nth > 1)
-      for (unsigned i = 0; i < nth; i++)
-        if (team->member[i].thr != self)
-          wake_if_sleeping(team->member[i].thr);
+      tp_wake_sleepers(self, team);
   }
   if (snap != local)
     free(snap);

@@ -36,6 +36,14 @@ void tp_wake(struct tp_thread *t) {
   tp_futex_wake(&t->wake_seq, 1);
 }
 
+void tp_wake_sleepers(struct tp_thread *self, struct tp_team *team) {
+  for (unsigned i = 0; i < team->nthreads; i++) {
+    struct tp_thread *t = team->member[i].thr;
+    if (t != self && tp_load(&t->sleeping))
+      tp_wake(t);
+  }
+}
+
 /* One body, compiled twice: without an abort word (every barrier and
  * wait) the abort test folds away. */
 static inline __attribute__((always_inline)) bool
