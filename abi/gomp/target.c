@@ -60,32 +60,40 @@ static unsigned thread_limit_arg(void **args) {
   return 0;
 }
 
+/* Alignment of entry i's private copy, or 0 if it is not firstprivate. */
+static size_t fp_align(void **hostaddrs, const unsigned short *kinds, size_t i) {
+  if ((kinds[i] & 0xff) != MAP_FIRSTPRIVATE || !hostaddrs[i])
+    return 0;
+  return (size_t)1 << (kinds[i] >> 8);
+}
+
+static size_t align_up(size_t x, size_t a) { return (x + a - 1) & ~(a - 1); }
+
 static struct job *job_build(void (*fn)(void *), size_t mapnum, void **hostaddrs,
                              const size_t *sizes, const unsigned short *kinds,
                              void **args, size_t *align_out) {
   size_t head = sizeof(struct job) + bits_words(mapnum) * 8 + mapnum * sizeof(void *);
   size_t align = 16, size = head;
-  for (size_t i = 0; i < mapnum; i++)
-    if ((kinds[i] & 0xff) == MAP_FIRSTPRIVATE && hostaddrs[i]) {
-      size_t a = (size_t)1 << (kinds[i] >> 8);
-      if (a > align)
-        align = a;
-      size = (size + a - 1) & ~(a - 1);
-      size += sizes[i];
+  for (size_t i = 0; i < mapnum; i++) {
+    size_t a = fp_align(hostaddrs, kinds, i);
+    if (a) {
+      align = a > align ? a : align;
+      size = align_up(size, a) + sizes[i];
     }
-  size = (size + align - 1) & ~(align - 1);
+  }
+  size = align_up(size, align);
   struct job *j = tp_aligned_alloc(align, size);
   j->fn = fn;
   j->mapnum = mapnum;
   j->thread_limit = thread_limit_arg(args);
   j->size = size;
   void **addrs = job_addrs(j);
-  size_t off = head;
+  size_t off = head; /* the same layout as the sizing pass above */
   for (size_t i = 0; i < mapnum; i++) {
+    size_t a = fp_align(hostaddrs, kinds, i);
     addrs[i] = hostaddrs[i];
-    if ((kinds[i] & 0xff) == MAP_FIRSTPRIVATE && hostaddrs[i]) {
-      size_t a = (size_t)1 << (kinds[i] >> 8);
-      off = (off + a - 1) & ~(a - 1);
+    if (a) {
+      off = align_up(off, a);
       memcpy((char *)j + off, hostaddrs[i], sizes[i]);
       addrs[i] = (void *)off;
       j->fp_bits[i / 64] |= (uint64_t)1 << (i % 64);
