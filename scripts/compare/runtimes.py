@@ -3,9 +3,9 @@ one through the environment (LD_PRELOAD, LD_LIBRARY_PATH) for a given binary."""
 import glob
 import hashlib
 import os
-import tempfile
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from typing import Dict, Optional
 

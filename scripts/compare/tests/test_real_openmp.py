@@ -6,7 +6,7 @@ import subprocess
 import unittest
 
 import _path  # noqa: F401
-from compare import elfdeps, runtimes
+from compare import elfdeps, runner, runtimes
 from helpers import Workdir
 
 PROGRAM = r"""
@@ -124,7 +124,6 @@ class SubstituteTest(unittest.TestCase):
         self.assertIn("mapped /", plain.stdout)  # the system libgomp, as a control
         rt_env, why = runtimes.Runtime("libomp", "libomp", lib).setup("gnu")
         self.assertIsNone(why)
-        from compare import runner
         env = runner.build_env(base, {}, 2, {}, rt_env)
         out = subprocess.run([exe], env=env, capture_output=True, text=True, check=True)
         self.assertEqual(out.stdout, "ran 1\n", out.stdout + out.stderr)
@@ -138,7 +137,6 @@ class SubstituteTest(unittest.TestCase):
         self.assertEqual(os.path.realpath(os.path.join(d, "libgomp.so.1")),
                          os.path.realpath(lib))
         self.assertEqual(runtimes.libgomp_substitute_dir(lib), d)  # reused
-        from compare import runner
         env = runner.build_env({"LD_LIBRARY_PATH": "/mine", "LD_PRELOAD": "/p.so"}, {}, 1, {},
                                {"LD_PRELOAD": lib, "LD_LIBRARY_PATH": d})
         self.assertEqual(env["LD_LIBRARY_PATH"], d + ":/mine")
