@@ -53,8 +53,8 @@ static bool barrier_wait(struct tp_thread *self, const uint32_t *abort) {
     tp_signal(&team->bar_flags[to * nr + r].v, epoch, team->member[to].thr);
     uint32_t *flag = &team->bar_flags[tid * nr + r].v;
     if (!abort)
-      tp_wait_word(self, team, flag, epoch);
-    else if (!tp_wait_word_or(self, team, flag, epoch, abort))
+      tp_wait_word(self, flag, epoch, &team->tasks->idle);
+    else if (!tp_wait_word_or(self, flag, epoch, abort, &team->tasks->idle))
       return false;
   }
   return true;
@@ -77,7 +77,7 @@ void tp_join(struct tp_thread *self, struct tp_team *team, unsigned tid,
              uint32_t epoch) {
   unsigned n = team->nthreads;
   for (unsigned c = tid * JOIN_ARITY + 1; c <= tid * JOIN_ARITY + JOIN_ARITY && c < n; c++)
-    tp_wait_word(self, team, &team->join_flags[c].v, epoch);
+    tp_wait_word(self, &team->join_flags[c].v, epoch, &team->tasks->idle);
   tp_task_drain(self, team);
   if (tid != 0) {
     unsigned parent = (tid - 1) / JOIN_ARITY;

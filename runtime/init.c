@@ -63,6 +63,7 @@ static struct tp_thread *initial_thread_new(void) {
     return t;
   t = tp_aligned_alloc(TP_CACHELINE, sizeof *t);
   t->solo_team = tp_team_solo(t);
+  tp_task_thread_init(t);
   return t;
 }
 
@@ -83,12 +84,12 @@ struct tp_thread *tp_thread_init_initial(void) {
   memset(&t->aff_shown, 0, sizeof t->aff_shown); /* a recycled thread's */
   t->cg_busy = &t->cg_busy_own;
   solo->icv = tp_rt.initial_icv;
+  tp_tls_self = t; /* the implicit task records its thread */
   tp_task_init_implicit(solo->member[0].itask, NULL, solo, &tp_rt.initial_icv);
   t->team = solo;
   t->tid = 0;
   t->task = solo->member[0].itask;
   t->pthread = pthread_self();
-  tp_tls_self = t;
   pthread_setspecific(tp_rt.initial_key, t);
   return t;
 }

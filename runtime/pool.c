@@ -17,7 +17,7 @@ static void *worker_main(void *arg) {
   struct tp_thread *self = arg;
   tp_tls_self = self;
   for (;;) {
-    tp_wait_word(self, NULL, &self->go, self->go_seen + 1);
+    tp_wait_word(self, &self->go, self->go_seen + 1, NULL);
     self->go_seen++;
     if (!self->job_fn)
       break; /* told to exit by tp_pool_pause */
@@ -37,7 +37,7 @@ static void *worker_main(void *arg) {
     tp_join(self, team, tid, epoch);
   }
   tp_thread_release_teams(self);
-  tp_task_cache_free(self);
+  tp_task_thread_fini(self);
   return NULL;
 }
 
@@ -46,6 +46,7 @@ static struct tp_thread *worker_create(void) {
   t->uid = tp_thread_uid();
   t->is_worker = true;
   t->bound_place = -1;
+  tp_task_thread_init(t);
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   if (tp_rt.g.stacksize) {

@@ -25,6 +25,7 @@
 struct tp_team;
 struct tp_task;
 struct tp_ws;
+struct tp_wq;
 
 /* Device-wide ICVs and settings read from the environment once. */
 struct tp_global_icv {
@@ -123,7 +124,8 @@ struct tp_thread {
   struct tp_thread *pool_next;
   pthread_t pthread;
   void *free_teams;           /* cache of teams of one (serialized regions) */
-  void *task_cache;           /* per-thread task descriptor cache, see task.c */
+  struct tp_wq *wq;           /* task queues (tasksched.h), created with the thread */
+  void *task_cache;           /* task descriptor pool (taskpool.c) */
   /* What OMP_DISPLAY_AFFINITY last showed for this thread (affinity.c). */
   struct { int shown, level, tid, nthreads, ancestor, place; } aff_shown;
 
@@ -143,6 +145,8 @@ struct tp_runtime {
   unsigned long long spin_iters;     /* pause iterations before sleeping */
   unsigned long long spin_throttled; /* same, when oversubscribed */
   bool loop_steal;        /* TEMPO_LOOP_STEAL: nonmonotonic dynamic loops steal ranges */
+  uint64_t heartbeat_ns;  /* TEMPO_HEARTBEAT_US: least interval between promotions asked
+                             of one thread (tasksched.h); 0 = publish every task */
 
   /* Thread pool: idle workers, protected by pool_lock. */
   uint32_t pool_lock;
@@ -226,15 +230,28 @@ void tp_pool_pause(struct tp_thread *self) tp_hidden;
 static inline bool tp_reached(uint32_t v, uint32_t target) {
   return (int32_t)(v - target) >= 0;
 }
-/* Spin (running queued tasks of team, if team is not NULL), then sleep,
- * until *word reaches target (true), or until *abort, if abort is not
- * NULL, is nonzero (false).  Whoever sets *abort stores it seq_cst and then
- * wakes the waiters that sleep, as tp_signal does. */
-void tp_wait_word(struct tp_thread *self, struct tp_team *team, uint32_t *word,
-                  uint32_t target) tp_hidden;
-bool tp_wait_word_or(struct tp_thread *self, struct tp_team *team,
-                     uint32_t *word, uint32_t target,
-                     const uint32_t *abort) tp_hidden;
+/* What a waiting thread does besides waiting (wait.c knows nothing of
+ * tasks): `work` runs one piece of work and says whether it found any;
+ * `sleep`, if not NULL, is told just before the thread sleeps (asleep =
+ * true, after `sleeping` is published seq_cst and before the last check
+ * for work) and after it wakes. */
+struct tp_idle {
+  bool (*work)(struct tp_thread *self, void *arg);
+  void (*sleep)(struct tp_thread *self, void *arg, bool asleep);
+  void *arg;
+};
+/* Spin (doing idle's work, if idle is not NULL), then sleep, until *word
+ * reaches target (true), or until *abort, if abort is not NULL, is nonzero
+ * (false).  Whoever sets *abort stores it seq_cst and then wakes the
+ * waiters that sleep, as tp_signal does. */
+void tp_wait_word(struct tp_thread *self, uint32_t *word, uint32_t target,
+                  const struct tp_idle *idle) tp_hidden;
+bool tp_wait_word_or(struct tp_thread *self, uint32_t *word, uint32_t target,
+                     const uint32_t *abort, const struct tp_idle *idle) tp_hidden;
+/* The same, until *word == 0 / until *word & bits. */
+void tp_wait_zero(struct tp_thread *self, uint32_t *word, const struct tp_idle *idle) tp_hidden;
+void tp_wait_bits(struct tp_thread *self, uint32_t *word, uint32_t bits,
+                  const struct tp_idle *idle) tp_hidden;
 /* Spin/yield/sleep budget helpers for other waiting loops. */
 bool tp_oversubscribed(void) tp_hidden;
 void tp_wake(struct tp_thread *t) tp_hidden;

@@ -1,163 +1,122 @@
-/* task.c — the task scheduler, "simple and correct" edition.
+/* task.c — OpenMP task semantics on the work-stealing scheduler: creating,
+ * running and completing tasks, taskwait, the waits of a task, lifetime.
+ * Where tasks wait and who runs them is tasksched.c's business; the rules for
+ * counting children and freeing descriptors are at the top of task.h.
  *
- * Ready queue: one per team, under the team's tasks->lock, ordered by
- * priority (higher first; a sorted list of levels, usually just level 0)
- * and LIFO within a level, so a thread waiting for its children finds them
- * at the front.  `queued` mirrors the queue length for the lock-free
- * tp_task_available() check; `pending` counts created-not-completed
- * deferred tasks and is decremented as the very last access a completing
- * thread makes to the team (barrier.c's invariant).
+ * Creation.  An included task (if(0), a descendant of a final task, or
+ * when too much work is pending already) runs at once in the encountering
+ * frame with a pooled descriptor: no lock, no atomic unless it leaves
+ * children behind.  A deferred task without dependences, detach or
+ * priority is *local*: it goes on the private ring (tp_sched_push), which
+ * costs no atomic operation; everything else is published at once
+ * (dependences: when its predecessors are done).  Dependences and detach
+ * are never run included unless the program asks (if(0)/final): their
+ * waits could need a task the encountering task has yet to create.
+ * Outside any parallel region (level 0) there is no barrier to run
+ * deferred tasks at, so tasks run as soon as they are ready.
  *
- * Scheduling points: at a barrier (tp_task_run_one, tp_task_drain) any
- * queued task may run; at taskwait, taskgroup end and the other waits of a
- * task (tp_task_wait) only descendants of the waiting task, which keeps
- * the tied-task scheduling constraint (every task is tied here; running an
- * untied task as tied is legal).
- *
- * Waking: a thread that queues tasks wakes sleeping members (one that is
- * free to run anything if there is one, otherwise every sleeper: a sleeper
- * restricted to its descendants may not be able to run it).  The order is
- * queue store, seq_cst fence, read `sleeping`; waiters store `sleeping`
- * seq_cst and re-check before sleeping (wait.c's protocol).  Completion
- * wakes the one thread waiting for it (parent's taskwait, taskgroup end,
- * an undeferred task's waiter) and, when `pending` drops to 0, every
- * sleeping member (barrier drains).  Threads are never freed, so waking a
- * thread after its waited-for object may be gone is safe; a completing
- * thread outside the team (omp_fulfill_event from elsewhere) copies the
- * member list before its final decrement.
- *
- * Included tasks (if(0), descendants of final tasks, and — when more than
- * 64 tasks per thread are pending, or outside any parallel region — tasks
- * without dependences or detach) run at once in the encountering frame
- * with a cached descriptor: no lock, no shared counter.  Dependences and
- * detach are never run that way unless the program asks (if(0)/final):
- * their waits could need a task the encountering task has yet to create.
- * Outside any parallel region (level 0, the initial thread's team of one)
- * there is no barrier to run deferred tasks at, so the ones that become
- * ready at creation run right away.
- *
- * Descriptors: one slot size (descriptor + small inline data) recycled
- * through a per-thread free list; larger tasks use malloc. */
+ * Scheduling points: a waiting task runs its own local descendants
+ * (newest first: the children it is waiting for), then published
+ * descendants from anywhere (tp_sched_steal with itself as the
+ * restriction); a barrier runs any task of the team.  A task taken from a
+ * public deque is a *unit* of the team's pending count until its thief has
+ * also run the local tasks it left behind (run_unit), so a barrier that
+ * sees pending == 0 after draining its own ring knows all work is done. */
 #define _GNU_SOURCE
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tasksched.h"
+#include "taskpool.h"
 #include "taskpriv.h"
 
-#define TP_TASK_SLOT 512         /* bytes of a cached descriptor */
-#define TP_TASK_CACHE_MAX 4096   /* descriptors a thread keeps */
-#define TP_THROTTLE_PER_THREAD 64 /* pending tasks per thread before included */
-#define TP_STACK_ARGS_MAX 8192   /* undeferred cpyfn copies up to this on stack */
+/* Private tasks a thread may hold before new ones run at once (the
+ * program creates faster than it runs; the ring would only grow). */
+#define TP_PRIVATE_MAX 16384
+/* With every task published (TEMPO_HEARTBEAT_US=0): pending tasks per
+ * thread before new ones run at once, as libgomp does. */
+#define TP_PUBLIC_PER_THREAD 64
+#define TP_STACK_ARGS_MAX 8192 /* undeferred cpyfn copies up to this on stack */
 
-struct tp_prio_level {
-  int prio;
-  struct tp_task *head;
-  struct tp_prio_level *next;
-};
+static void task_run(struct tp_thread *self, struct tp_task *t);
 
-struct tp_sched {
-  struct tp_prio_level *levels; /* sorted by decreasing priority */
-  struct tp_prio_level base;    /* priority 0, always last */
-  uint32_t push_seq;            /* pushes so far (read without the lock) */
-};
+/* --- lifetime (task.h) ------------------------------------------------------ */
 
-struct tp_task_cache {
-  struct tp_task *head;
-  unsigned count;
-};
-
-/* --- descriptors ---------------------------------------------------------- */
-
-static struct tp_task *cache_get(struct tp_thread *self) {
-  struct tp_task_cache *c = self->task_cache;
-  if (tp_likely(c && c->head)) {
-    struct tp_task *t = c->head;
-    c->head = t->qnext;
-    c->count--;
-    return t;
-  }
-  struct tp_task *t = tp_aligned_alloc(TP_CACHELINE, TP_TASK_SLOT);
-  t->size = 0;
-  return t;
+/* Drops one reference; true if it was the last (the caller frees).  Seeing
+ * refs == 1 means the caller's is the only one: nobody else may touch it. */
+static inline bool unref(struct tp_task *t) {
+  return tp_load_acq(&t->refs) == 1 || tp_fetch_sub(&t->refs, 1) == 1;
 }
 
-static void task_free(struct tp_thread *self, struct tp_task *t) {
-  if (t->dep_table)
-    tp_dep_table_free(t->dep_table);
-  free(t->succ);
-  if (t->size) {
-    free(t);
-    return;
-  }
-  struct tp_task_cache *c = self->task_cache;
-  if (tp_unlikely(!c))
-    self->task_cache = c = tp_calloc(1, sizeof *c);
-  if (c->count >= TP_TASK_CACHE_MAX) {
-    free(t);
-    return;
-  }
-  t->qnext = c->head;
-  c->head = t;
-  c->count++;
-}
-
-void tp_task_cache_free(struct tp_thread *self) {
-  struct tp_task_cache *c = self->task_cache;
-  if (!c)
-    return;
-  while (c->head) {
-    struct tp_task *t = c->head;
-    c->head = t->qnext;
-    free(t);
-  }
-  free(c);
-  self->task_cache = NULL;
-}
-
-/* Drop one reference of t; free it and, transitively, ancestors whose
- * last reference this was. */
-static void task_release(struct tp_thread *self, struct tp_task *t) {
-  while (!t->implicit) {
-    if (tp_load_acq(&t->refs) != 1 && tp_fetch_sub(&t->refs, 1) != 1)
-      return;
+/* Frees t (no references left) and every ancestor whose last hold that
+ * was. */
+static void free_chain(struct tp_thread *self, struct tp_task *t) {
+  for (;;) {
     struct tp_task *p = t->parent;
-    bool held = t->parent_ref;
-    task_free(self, t);
-    if (!held)
+    bool pinned = t->pinned;
+    if (t->dep_table)
+      tp_dep_table_free(t->dep_table);
+    free(t->succ);
+    tp_taskpool_put(self, t);
+    if (p->implicit)
+      return;
+    if (!pinned) {
+      /* Unpinned: p is a task of this thread (task.h). */
+      if (--p->alive_local || !p->done)
+        return;
+    }
+    if (!unref(p))
       return;
     t = p;
   }
 }
 
-/* An undeferred task t of `parent` has finished.  The parent waited for
- * it, so it needs no reference on the parent, unless children of t are
- * still alive: their ancestry walk (is_descendant) and completion reach
- * through t to the parent, which must then outlive t.  refs == 1 means no
- * live child, and none can appear any more. */
-static void undeferred_end(struct tp_thread *self, struct tp_task *t,
-                           struct tp_task *parent) {
-  if (tp_load_acq(&t->refs) != 1) {
-    if (!parent->implicit)
-      __atomic_fetch_add(&parent->refs, 1, __ATOMIC_RELAXED);
-    t->parent_ref = true;
-  }
-  task_release(self, t);
+/* The body of t has returned on this thread (the one that counts its
+ * alive_local): drop its own hold once no unpinned child is alive. */
+static inline void body_done(struct tp_thread *self, struct tp_task *t) {
+  t->done = true;
+  if (!t->alive_local && unref(t))
+    free_chain(self, t);
 }
 
-/* Common initialisation of an explicit task created by `parent`. */
-static void task_init(struct tp_task *t, struct tp_task *parent, unsigned flags,
-                      int priority) {
-  uint32_t size = t->size;
-  memset(t, 0, sizeof *t);
-  t->size = size;
+/* --- descriptors ---------------------------------------------------------------- */
+
+/* Field by field, not memset: a `rep stos` of the whole descriptor was
+ * the largest cost of a spawn (measured: ~40% of fib's time at one
+ * thread).  Every field is set here; keep it so when adding one. */
+static inline void task_init(struct tp_task *t, struct tp_task *parent, unsigned flags,
+                             int priority) {
   t->icv = parent->icv;
   t->parent = parent;
   t->team = parent->team;
+  t->implicit = false;
   t->final = parent->final || (flags & TP_TF_FINAL);
-  t->taskgroup = parent->taskgroup;
-  t->priority = priority;
+  t->undeferred = false;
+  t->detach = false;
+  t->pinned = false;
+  t->published = false;
+  t->done = false;
+  t->kids_local = 0;
+  t->kids_remote = 0;
+  t->alive_local = 0;
   t->refs = 1;
+  t->floor = 0;
+  t->taskgroup = parent->taskgroup;
+  t->lock_id = 0;
+  t->fn = NULL;
+  t->data = NULL;
+  t->thr = NULL;
+  t->qnext = NULL;
+  t->priority = priority;
+  t->detach_state = 0;
+  t->dep_lock = 0;
+  t->npred = 0;
+  t->ndeps = 0;
+  t->deps = NULL;
+  t->succ = NULL;
+  t->nsucc = t->capsucc = 0;
+  t->dep_table = NULL;
+  t->region_taskgroup = NULL;
 }
 
 struct tp_task *tp_task_new(struct tp_thread *self, long arg_size, long arg_align,
@@ -167,16 +126,8 @@ struct tp_task *tp_task_new(struct tp_thread *self, long arg_size, long arg_alig
   if (arg_align <= 0 || (arg_align & (arg_align - 1)))
     arg_align = (long)_Alignof(max_align_t);
   size_t deps = (size_t)ndeps * sizeof(struct tp_dep_ent);
-  size_t need = sizeof(struct tp_task) + deps + (size_t)arg_size + (size_t)arg_align - 1;
-  struct tp_task *t;
-  if (need <= TP_TASK_SLOT) {
-    t = cache_get(self);
-  } else {
-    t = tp_aligned_alloc(TP_CACHELINE, need);
-    t->size = (uint32_t)(need > UINT32_MAX ? UINT32_MAX : need);
-    if (!t->size)
-      t->size = 1;
-  }
+  struct tp_task *t =
+      tp_taskpool_get(self, deps + (size_t)arg_size + (size_t)arg_align - 1);
   task_init(t, self->task, flags, priority);
   char *p = (char *)(t + 1);
   if (ndeps) {
@@ -194,105 +145,62 @@ int tp_task_priority(int p) {
   return p > tp_rt.g.max_task_priority ? tp_rt.g.max_task_priority : p;
 }
 
-/* --- the ready queue (team lock held) ------------------------------------ */
-
-static void queue_push_locked(struct tp_team_tasks *tasks, struct tp_task *t) {
-  struct tp_sched *s = tasks->sched;
-  struct tp_prio_level **pl = &s->levels, *l;
-  while ((l = *pl)->prio > t->priority)
-    pl = &l->next;
-  if (l->prio != t->priority) {
-    struct tp_prio_level *n = tp_calloc(1, sizeof *n);
-    n->prio = t->priority;
-    n->next = l;
-    *pl = l = n;
+void tp_task_thread_init(struct tp_thread *self) {
+  if (!self->wq) {
+    self->wq = tp_aligned_alloc(TP_CACHELINE, sizeof *self->wq);
+    tp_wq_init(self->wq);
   }
-  t->qnext = l->head;
-  l->head = t;
-  tp_store(&s->push_seq, s->push_seq + 1);
-  tp_store(&tasks->queued, tasks->queued + 1);
 }
 
-void tp_task_ready_locked(struct tp_team_tasks *tasks, struct tp_task *t) {
-  queue_push_locked(tasks, t);
-}
-
-static bool is_descendant(const struct tp_task *t, const struct tp_task *w) {
-  for (const struct tp_task *p = t->parent; p; p = p->parent) {
-    if (p == w)
-      return true;
-    if (p->implicit)
-      return false;
+void tp_task_thread_fini(struct tp_thread *self) {
+  tp_taskpool_fini(self);
+  if (self->wq) {
+    tp_wq_fini(self->wq);
+    free(self->wq);
+    self->wq = NULL;
   }
-  return false;
 }
 
-/* Take the first queued task (highest priority, newest) that is a
- * descendant of w, or any task if w is NULL. */
-static struct tp_task *queue_pop_locked(struct tp_team_tasks *tasks,
-                                        const struct tp_task *w) {
-  struct tp_sched *s = tasks->sched;
-  for (struct tp_prio_level *l = s->levels; l; l = l->next) {
-    for (struct tp_task **pt = &l->head, *t; (t = *pt); pt = &t->qnext) {
-      if (w && !is_descendant(t, w))
-        continue;
-      *pt = t->qnext;
-      tp_store(&tasks->queued, tasks->queued - 1);
-      return t;
-    }
-  }
-  return NULL;
-}
-
-/* --- waking ----------------------------------------------------------------- */
+/* --- completion --------------------------------------------------------------- */
 
 static inline void wake_if_sleeping(struct tp_thread *t) {
   if (t && tp_load(&t->sleeping))
     tp_wake(t);
 }
 
-void tp_task_wake_for(struct tp_thread *self, struct tp_team *team, unsigned n) {
-  unsigned nth = team->nthreads;
-  if (nth <= 1 || n == 0)
+/* The team's pending count loses a unit on behalf of a thread that may be
+ * outside the team (omp_fulfill_event from anywhere): such a thread cannot
+ * rely on the team outliving the decrement, so it copies the members
+ * first. */
+static void unit_done_any(struct tp_thread *self, struct tp_team *team) {
+  if (self->team == team) {
+    tp_sched_unit_done(self, team);
     return;
-  tp_fence_sc(); /* the queue store above is ordered before the reads below */
-  struct tp_team_tasks *tasks = team->tasks;
-  unsigned restricted_sleepers = 0;
-  for (unsigned i = 0; i < nth && n; i++) {
-    struct tp_thread *t = team->member[i].thr;
-    if (t == self || !tp_load(&t->sleeping))
-      continue;
-    if (tp_load(&tasks->restricted[i])) {
-      restricted_sleepers++;
-      continue;
-    }
-    tp_wake(t);
-    n--;
   }
-  if (n && restricted_sleepers)
-    for (unsigned i = 0; i < nth; i++) {
-      struct tp_thread *t = team->member[i].thr;
-      if (t != self && tp_load(&t->sleeping) && tp_load(&tasks->restricted[i]))
-        tp_wake(t);
-    }
+  unsigned nth = team->nthreads;
+  struct tp_thread *local[16], **snap = nth <= 16 ? local : tp_malloc(nth * sizeof *snap);
+  for (unsigned i = 0; i < nth; i++)
+    snap[i] = team->member[i].thr;
+  if (__atomic_fetch_sub(&team->tasks->pending, 1, __ATOMIC_SEQ_CST) == 1)
+    for (unsigned i = 0; i < nth; i++)
+      wake_if_sleeping(snap[i]);
+  if (snap != local)
+    free(snap);
 }
 
-static void wake_all_sleepers(struct tp_thread *const *thr, unsigned n) {
-  for (unsigned i = 0; i < n; i++)
-    wake_if_sleeping(thr[i]);
-}
-
-/* --- running and completing ------------------------------------------------- */
-
-/* The task is done (body returned and, with detach, event fulfilled). */
+/* t is complete (body returned and, with detach, event fulfilled): release
+ * its dependence successors, leave its taskgroup and its parent's count. */
 static void task_complete(struct tp_thread *self, struct tp_task *t) {
-  struct tp_team *team = t->team;
-  struct tp_team_tasks *tasks = team->tasks;
+  struct tp_task *p = t->parent; /* alive: t holds it (task.h) */
   if (t->ndeps || t->nsucc) {
-    tp_mutex_lock(&tasks->lock);
-    unsigned n = tp_dep_complete(tasks, t);
-    tp_mutex_unlock(&tasks->lock);
-    tp_task_wake_for(self, team, n);
+    tp_mutex_lock(&p->dep_lock);
+    struct tp_task *ready = tp_dep_complete(t);
+    tp_mutex_unlock(&p->dep_lock);
+    while (ready) {
+      struct tp_task *s = ready;
+      ready = s->qnext;
+      tp_sched_publish(self, t->thr, s);
+    }
   }
   struct tp_taskgroup *tg = t->taskgroup;
   if (tg) {
@@ -300,137 +208,152 @@ static void task_complete(struct tp_thread *self, struct tp_task *t) {
     if (__atomic_fetch_sub(&tg->count, 1, __ATOMIC_SEQ_CST) == 1)
       wake_if_sleeping(w);
   }
-  struct tp_task *p = t->parent; /* alive: t holds a reference */
-  if (__atomic_fetch_sub(&p->children, 1, __ATOMIC_SEQ_CST) == 1)
-    wake_if_sleeping(tp_load(&p->thr));
+  if (t->published) {
+    struct tp_thread *w = tp_load(&p->thr);
+    if (__atomic_fetch_sub(&p->kids_remote, 1, __ATOMIC_SEQ_CST) == 1)
+      wake_if_sleeping(w);
+  } else {
+    p->kids_local--;
+  }
+}
 
-  /* A thread outside the team cannot rely on the team outliving the
-   * decrement of pending below: copy the members first. */
-  bool outsider = self->team != team;
-  unsigned nth = team->nthreads;
-  struct tp_thread *local[16], **snap = NULL;
-  if (outsider) {
-    snap = nth <= 16 ? local : tp_malloc(nth * sizeof *snap);
-    for (unsigned i = 0; i < nth; i++)
-      snap[i] = team->member[i].thr;
+/* The body of t returned on self. */
+static void task_end(struct tp_thread *self, struct tp_task *t) {
+  if (tp_unlikely(t->detach)) {
+    /* Until fulfilled it counts as a unit of pending work of its own, so
+     * barriers wait for it; the event holds a reference (tp_task_submit). */
+    struct tp_team *team = t->team;
+    __atomic_fetch_add(&team->tasks->pending, 1, __ATOMIC_RELAXED);
+    bool fulfilled =
+        tp_fetch_add(&t->detach_state, TP_DETACH_BODY_DONE) & TP_DETACH_FULFILLED;
+    if (fulfilled) {
+      task_complete(self, t);
+      unit_done_any(self, team);
+      if (unref(t)) /* the event's reference */
+        free_chain(self, t);
+    }
+    body_done(self, t);
+    return;
   }
-  task_release(self, t);
-  if (__atomic_fetch_sub(&tasks->pending, 1, __ATOMIC_SEQ_CST) == 1) {
-    if (outsider)
-      wake_all_sleepers(snap, nth);
-    else if (nth > 1)
-      tp_wake_sleepers(self, team);
-  }
-  if (snap != local)
-    free(snap);
+  task_complete(self, t);
+  body_done(self, t);
 }
 
 static void task_run(struct tp_thread *self, struct tp_task *t) {
+  struct tp_wq *q = self->wq;
   struct tp_task *prev = self->task;
   t->thr = self;
+  t->floor = tp_sched_mark(self);
   self->task = t;
+  q->depth++;
   /* A task of a cancelled taskgroup or parallel region that has not
    * started is discarded. */
   if (tp_likely(!tp_rt.g.cancel ||
                 (!tp_task_in_cancelled_group(t->taskgroup) &&
                  !tp_load_acq(&t->team->cancelled))))
     t->fn(t->data);
+  q->depth--;
   self->task = prev;
-  if (t->detach &&
-      !(tp_fetch_add(&t->detach_state, TP_DETACH_BODY_DONE) & TP_DETACH_FULFILLED))
-    return; /* omp_fulfill_event completes it */
-  task_complete(self, t);
+  task_end(self, t);
 }
 
-/* Run a queued task (a descendant of w if w is not NULL).  *seen, if not
- * NULL, remembers the push count of the last scan that found no
- * descendant, so a waiter does not rescan (under the lock) a queue that
- * holds only other tasks until something new is pushed. */
-static bool run_queued(struct tp_thread *self, struct tp_team *team,
-                       const struct tp_task *w, uint32_t *seen) {
-  struct tp_team_tasks *tasks = team->tasks;
-  struct tp_sched *s = tasks->sched;
-  if (!tp_load(&tasks->queued))
-    return false;
-  if (seen && tp_load(&s->push_seq) == *seen)
-    return false;
-  tp_mutex_lock(&tasks->lock);
-  struct tp_task *t = queue_pop_locked(tasks, w);
-  if (!t && seen)
-    *seen = s->push_seq;
-  tp_mutex_unlock(&tasks->lock);
-  if (!t)
-    return false;
+/* A published task taken from a deque: run it and the local tasks it left,
+ * then end its unit of the team's pending count. */
+static void run_unit(struct tp_thread *self, struct tp_task *t) {
+  struct tp_team *team = t->team;
+  uint64_t floor = tp_sched_mark(self);
   task_run(self, t);
-  return true;
+  struct tp_task *x;
+  while ((x = tp_sched_pop_local(self, floor)))
+    task_run(self, x);
+  tp_sched_unit_done(self, team);
 }
 
-bool tp_task_run_one(struct tp_thread *self, struct tp_team *team) {
-  return run_queued(self, team, NULL, NULL);
-}
+/* --- waiting ------------------------------------------------------------------ */
 
-/* --- waiting ----------------------------------------------------------------- */
-
-static inline bool wait_done(uint32_t *word, uint32_t bits) {
-  uint32_t v = tp_load_acq(word);
-  return bits ? (v & bits) != 0 : v == 0;
-}
-
-/* Spin (running eligible tasks), then sleep until woken, until done.
- * w: the waiting task whose descendants may run (NULL: any task). */
-static void wait_loop(struct tp_thread *self, struct tp_team *team,
-                      const struct tp_task *w, uint32_t *word, uint32_t bits) {
-  struct tp_team_tasks *tasks = team->tasks;
-  unsigned tid = self->tid;
-  uint32_t seen_v = tp_load(&((struct tp_sched *)tasks->sched)->push_seq) - 1;
-  uint32_t *seen = w ? &seen_v : NULL;
-  for (;;) {
-    bool throttled = tp_oversubscribed();
-    unsigned long long budget = throttled ? tp_rt.spin_throttled : tp_rt.spin_iters;
-    for (unsigned long long i = 0; i < budget; i++) {
-      if (wait_done(word, bits))
-        return;
-      if (run_queued(self, team, w, seen)) {
-        i = 0;
-        continue;
-      }
-      if (throttled)
-        sched_yield();
-      else
-        tp_pause();
-    }
-    uint32_t seq = tp_load_acq(&self->wake_seq);
-    tp_store(&tasks->restricted[tid], (uint8_t)(w != NULL));
-    tp_store_sc(&self->sleeping, 1);
-    if (wait_done(word, bits) || run_queued(self, team, w, seen)) {
-      tp_store(&self->sleeping, 0);
-      continue;
-    }
-    tp_futex_wait(&self->wake_seq, seq);
-    tp_store(&self->sleeping, 0);
+/* Idle work of a thread waiting in task w: w's descendants only. */
+static bool help_task(struct tp_thread *self, void *arg) {
+  struct tp_task *w = arg;
+  struct tp_task *t = tp_sched_take_prio(self, w->team, w);
+  if (t) {
+    run_unit(self, t);
+    return true;
   }
+  t = tp_sched_pop_local(self, w->floor);
+  if (t) {
+    task_run(self, t);
+    return true;
+  }
+  t = tp_sched_steal(self, w->team, w);
+  if (t) {
+    run_unit(self, t);
+    return true;
+  }
+  return false;
+}
+
+static void sleep_task(struct tp_thread *self, void *arg, bool asleep) {
+  struct tp_task *w = arg;
+  tp_sched_sleep(self, w->team, true, asleep);
+}
+
+/* Idle work of a thread waiting in a barrier of team: any of its tasks. */
+static bool help_barrier(struct tp_thread *self, void *arg) {
+  struct tp_team *team = arg;
+  struct tp_task *t = tp_sched_take_prio(self, team, NULL);
+  if (t) {
+    run_unit(self, t);
+    return true;
+  }
+  t = tp_sched_pop_local(self, self->task->floor);
+  if (t) {
+    task_run(self, t);
+    return true;
+  }
+  t = tp_sched_steal(self, team, NULL);
+  if (t) {
+    run_unit(self, t);
+    return true;
+  }
+  return false;
+}
+
+static void sleep_barrier(struct tp_thread *self, void *arg, bool asleep) {
+  tp_sched_sleep(self, arg, false, asleep);
 }
 
 void tp_task_wait(struct tp_thread *self, uint32_t *word, uint32_t bits) {
-  if (wait_done(word, bits))
-    return;
   struct tp_task *w = self->task;
-  tp_store(&w->thr, self);
-  tp_fence_sc(); /* publish thr before re-checking: wakers read it after */
-  wait_loop(self, w->team, w, word, bits);
-}
-
-void tp_task_drain(struct tp_thread *self, struct tp_team *team) {
-  if (tp_load_acq(&team->tasks->pending) == 0)
-    return;
-  wait_loop(self, team, NULL, &team->tasks->pending, 0);
+  struct tp_idle idle = {help_task, sleep_task, w};
+  if (bits)
+    tp_wait_bits(self, word, bits, &idle);
+  else
+    tp_wait_zero(self, word, &idle);
 }
 
 void tp_taskwait(struct tp_thread *self) {
   struct tp_task *w = self->task;
-  if (tp_load_acq(&w->children) == 0)
-    return;
-  tp_task_wait(self, &w->children, 0);
+  /* The local children are on this thread's ring above w's floor: run
+   * them newest first, no atomics; then wait for the published ones. */
+  while (w->kids_local) {
+    struct tp_task *t = tp_sched_pop_local(self, w->floor);
+    if (!t)
+      break;
+    task_run(self, t);
+  }
+  if (tp_load_acq(&w->kids_remote))
+    tp_task_wait(self, &w->kids_remote, 0);
+}
+
+void tp_task_drain(struct tp_thread *self, struct tp_team *team) {
+  struct tp_team_tasks *tasks = team->tasks;
+  for (;;) {
+    while (help_barrier(self, team))
+      ;
+    if (tp_load_acq(&tasks->pending) == 0 && !tp_sched_private_above(self, self->task->floor))
+      return;
+    tp_wait_zero(self, &tasks->pending, &tasks->idle);
+  }
 }
 
 /* --- implicit tasks and team state ------------------------------------------- */
@@ -441,26 +364,27 @@ void tp_task_init_implicit(struct tp_task *t, struct tp_task *parent,
   if (t->dep_table)
     tp_dep_table_free(t->dep_table);
   memset(t, 0, sizeof *t);
+  struct tp_thread *self = tp_tls_self;
   t->icv = *icv;
   t->parent = parent;
   t->team = team;
   t->implicit = true;
-  t->thr = tp_tls_self;
+  t->thr = self;
+  t->floor = self && self->wq ? tp_sched_mark(self) : 0;
   t->taskgroup = parent ? parent->region_taskgroup : NULL;
 }
 
 void tp_team_tasks_init(struct tp_team *team) {
   struct tp_team_tasks *tasks = tp_calloc(1, sizeof *tasks);
-  struct tp_sched *s = tp_calloc(1, sizeof *s);
-  s->levels = &s->base;
-  tasks->sched = s;
   tasks->restricted = tp_calloc(team->capacity ? team->capacity : 1, 1);
+  tasks->idle.work = help_barrier;
+  tasks->idle.sleep = sleep_barrier;
+  tasks->idle.arg = team;
   team->tasks = tasks;
 }
 
 void tp_team_tasks_fini(struct tp_team *team) {
   struct tp_team_tasks *tasks = team->tasks;
-  struct tp_sched *s = tasks->sched;
   for (unsigned i = 0; i < team->capacity; i++) {
     struct tp_task *it = team->member[i].itask;
     if (it && it->dep_table) {
@@ -468,13 +392,6 @@ void tp_team_tasks_fini(struct tp_team *team) {
       it->dep_table = NULL;
     }
   }
-  struct tp_prio_level *l = s->levels;
-  while (l != &s->base) {
-    struct tp_prio_level *n = l->next;
-    free(l);
-    l = n;
-  }
-  free(s);
   free(tasks->restricted);
   free(tasks);
   team->tasks = NULL;
@@ -482,17 +399,32 @@ void tp_team_tasks_fini(struct tp_team *team) {
 
 /* --- creation ----------------------------------------------------------------- */
 
-void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data,
-                          bool final) {
+/* An included task's descriptor: a child of the current task that lives
+ * only in this frame (it still has one, for omp_in_final, nest locks and
+ * the children it may leave behind). */
+static inline struct tp_task *included_begin(struct tp_thread *self, unsigned flags) {
   struct tp_task *parent = self->task;
-  struct tp_task *t = cache_get(self);
-  task_init(t, parent, final ? TP_TF_FINAL : 0, 0);
+  struct tp_task *t = tp_taskpool_get(self, 0);
+  task_init(t, parent, flags, 0);
   t->undeferred = true;
   t->thr = self;
+  t->floor = tp_sched_mark(self);
+  if (!parent->implicit)
+    parent->alive_local++;
   self->task = t;
+  return t;
+}
+
+static inline void included_end(struct tp_thread *self, struct tp_task *t) {
+  self->task = t->parent;
+  body_done(self, t);
+}
+
+void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data,
+                          bool final) {
+  struct tp_task *t = included_begin(self, final ? TP_TF_FINAL : 0);
   fn(data);
-  self->task = parent;
-  undeferred_end(self, t, parent);
+  included_end(self, t);
 }
 
 /* fn(data), or with cpyfn into a buffer in this frame (heap if large). */
@@ -519,33 +451,26 @@ static void call_with_copy(const struct tp_task_spec *s) {
   }
 }
 
-/* An included task: no allocation beyond a cached slot, no lock, no
- * atomic read-modify-write unless it left children behind. */
 static void spawn_included(struct tp_thread *self, const struct tp_task_spec *s) {
-  struct tp_task *parent = self->task;
-  struct tp_task *t = cache_get(self);
-  task_init(t, parent, s->flags, 0);
-  t->undeferred = true;
-  t->thr = self;
-  self->task = t;
+  struct tp_task *t = included_begin(self, s->flags);
   call_with_copy(s);
-  self->task = parent;
-  undeferred_end(self, t, parent);
+  included_end(self, t);
 }
 
-/* An undeferred task that needs a real descriptor: it has dependences on
- * earlier siblings to wait for, or a detach clause to wait on. */
+/* An undeferred task that must wait first or after: it has dependences on
+ * earlier siblings, or a detach clause. */
 static void spawn_undeferred_slow(struct tp_thread *self, const struct tp_task_spec *s,
                                   unsigned ndeps) {
   struct tp_task *parent = self->task;
   struct tp_task *t = tp_task_new(self, 0, 1, ndeps, s->flags, 0);
   t->undeferred = true;
   t->thr = self;
+  if (!parent->implicit)
+    parent->alive_local++;
   if (ndeps && parent->dep_table) {
-    struct tp_team_tasks *tasks = parent->team->tasks;
-    tp_mutex_lock(&tasks->lock);
+    tp_mutex_lock(&parent->dep_lock);
     tp_dep_register(parent, t, s->depend, false);
-    tp_mutex_unlock(&tasks->lock);
+    tp_mutex_unlock(&parent->dep_lock);
     if (tp_load_acq(&t->npred))
       tp_task_wait(self, &t->npred, 0);
   }
@@ -556,65 +481,77 @@ static void spawn_undeferred_slow(struct tp_thread *self, const struct tp_task_s
     if (s->data)
       *(void **)s->data = t;
   }
+  t->floor = tp_sched_mark(self);
   self->task = t;
   call_with_copy(s);
   self->task = parent;
   if (t->detach)
     tp_task_wait(self, &t->detach_state, TP_DETACH_FULFILLED);
-  undeferred_end(self, t, parent);
+  body_done(self, t);
 }
+
+static inline bool throttled(struct tp_thread *self) {
+  struct tp_team *team = self->team;
+  if (tp_unlikely(team->level == 0))
+    return true; /* no team to share with: run now */
+  if (tp_likely(tp_rt.heartbeat_ns))
+    return tp_sched_private(self) >= TP_PRIVATE_MAX;
+  return tp_load(&team->tasks->pending) > TP_PUBLIC_PER_THREAD * team->nthreads;
+}
+
+bool tp_task_throttled(struct tp_thread *self) { return throttled(self); }
 
 void tp_task_submit(struct tp_thread *self, struct tp_task *t, void **depend) {
   struct tp_task *parent = self->task;
   struct tp_team *team = self->team;
-  struct tp_team_tasks *tasks = team->tasks;
-  __atomic_fetch_add(&tasks->pending, 1, __ATOMIC_RELAXED);
-  __atomic_fetch_add(&parent->children, 1, __ATOMIC_RELAXED);
   if (!parent->implicit)
-    __atomic_fetch_add(&parent->refs, 1, __ATOMIC_RELAXED);
-  t->parent_ref = true;
+    parent->alive_local++;
   if (t->taskgroup)
     __atomic_fetch_add(&t->taskgroup->count, 1, __ATOMIC_RELAXED);
-  tp_mutex_lock(&tasks->lock);
-  if (t->ndeps)
+  if (tp_likely(!t->ndeps && !t->detach && !t->priority && tp_rt.heartbeat_ns)) {
+    parent->kids_local++;
+    tp_sched_push(self, t);
+    return;
+  }
+  if (t->detach)
+    t->refs++; /* the event's reference, dropped at completion */
+  tp_task_pin(t, false);
+  bool ready = true;
+  if (t->ndeps) {
+    tp_mutex_lock(&parent->dep_lock);
     tp_dep_register(parent, t, depend, true);
-  bool ready = t->npred == 0;
+    ready = t->npred == 0;
+    tp_mutex_unlock(&parent->dep_lock);
+  }
   if (ready)
-    queue_push_locked(tasks, t);
-  tp_mutex_unlock(&tasks->lock);
-  if (ready)
-    tp_task_wake_for(self, team, 1);
+    tp_sched_publish(self, self, t);
   /* Outside any parallel region there is no barrier to run deferred
    * tasks at: run what is ready now (a task scheduling point). */
-  if (team->level == 0)
-    while (run_queued(self, team, parent, NULL))
-      ;
+  if (team->level == 0) {
+    struct tp_task *x;
+    while ((x = tp_sched_steal(self, team, parent)))
+      run_unit(self, x);
+  }
 }
 
 void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
   struct tp_task *parent = self->task;
-  struct tp_team *team = self->team;
   unsigned flags = s->flags;
   unsigned ndeps = (flags & TP_TF_DEPEND) && s->depend ? tp_dep_count(s->depend) : 0;
   bool detach = (flags & TP_TF_DETACH) && s->detach;
   if (tp_unlikely(tp_rt.g.cancel) &&
       (tp_task_in_cancelled_group(parent->taskgroup) ||
-       tp_load_acq(&team->cancelled)))
+       tp_load_acq(&self->team->cancelled)))
     return; /* no new task in a cancelled taskgroup or parallel region */
 
   if (!s->if_clause || parent->final) {
     if (tp_likely(!detach && !(ndeps && parent->dep_table)))
-      spawn_included(self, s); /* the fast path */
+      spawn_included(self, s);
     else
       spawn_undeferred_slow(self, s, ndeps);
     return;
   }
-  /* Too many tasks pending, or no team to share them with: run it now.
-   * Not with dependences or detach, whose waits could need a task that
-   * the encountering task has yet to create. */
-  if (!detach && !ndeps &&
-      (team->level == 0 || tp_load(&team->tasks->pending) >
-                               TP_THROTTLE_PER_THREAD * team->nthreads)) {
+  if (!detach && !ndeps && tp_unlikely(throttled(self))) {
     spawn_included(self, s);
     return;
   }
@@ -647,14 +584,15 @@ void tp_taskwait_depend(struct tp_thread *self, void **depend) {
   struct tp_task *t = tp_task_new(self, 0, 1, ndeps, 0, 0);
   t->undeferred = true;
   t->thr = self;
-  struct tp_team_tasks *tasks = parent->team->tasks;
-  tp_mutex_lock(&tasks->lock);
+  if (!parent->implicit)
+    parent->alive_local++;
+  tp_mutex_lock(&parent->dep_lock);
   tp_dep_register(parent, t, depend, false);
-  tp_mutex_unlock(&tasks->lock);
+  tp_mutex_unlock(&parent->dep_lock);
   if (tp_load_acq(&t->npred))
     tp_task_wait(self, &t->npred, 0);
   t->ndeps = 0;
-  task_release(self, t);
+  body_done(self, t);
 }
 
 void tp_task_fulfill(struct tp_thread *self, struct tp_task *t) {
@@ -682,6 +620,11 @@ void tp_task_fulfill(struct tp_thread *self, struct tp_task *t) {
                                     false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
       break;
   }
-  if (old & TP_DETACH_BODY_DONE)
+  if (old & TP_DETACH_BODY_DONE) {
+    struct tp_team *team = t->team;
     task_complete(self, t);
+    unit_done_any(self, team);
+    if (unref(t)) /* the event's reference */
+      free_chain(self, t);
+  }
 }

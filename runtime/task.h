@@ -1,19 +1,33 @@
-/* task.h — explicit and implicit tasks: the narrow interface between the
- * core (teams, barriers) and the task scheduler.  The scheduler behind it
- * is meant to be replaced wholesale by the work-stealing core; the core
- * only relies on tp_task_init_implicit, tp_team_tasks_init/fini,
- * tp_task_available, tp_task_run_one, tp_task_drain and the fields `icv`
- * and `final`.  Everything else here is shared by the task*.c files only
- * (their private declarations are in taskpriv.h).
+/* task.h — explicit and implicit tasks: the descriptor, its lifetime rules,
+ * and the narrow interface the team layer (teams, barriers, pool) uses:
+ * tp_task_init_implicit, tp_team_tasks_init/fini, tp_task_drain, the
+ * team's `idle` work for barrier waits, tp_task_thread_init/fini.
  *
- * Lifetime of a task descriptor: `refs` counts 1 for the task itself
- * (dropped when it completes) plus 1 per child descriptor holding a
- * reference (deferred children always; undeferred ones only if they leave
- * children of their own behind), so the ancestors of a live task (and
- * their dependence tables) outlive it; the
- * ancestry walk of the tied-task scheduling rule and the completion of a
- * child can therefore always touch the parent.  Implicit tasks belong to
- * their team and are not counted. */
+ * Where a task is (tasksched.h has the queues): a new ready task goes to its
+ * creating thread's private ring; it is *local* while it stays there (and
+ * while it runs on that thread), and *published* once it is moved to a
+ * public deque (promotion, or created there: tasks with dependences,
+ * detach, priority, or with heartbeat promotion off).  Only published
+ * tasks can run on another thread.
+ *
+ * Counting children without atomics on the local path.  A task counts its
+ * incomplete children twice over: `kids_local` (plain; only the thread
+ * running the parent touches it, because local children run there) and
+ * `kids_remote` (atomic; published children complete anywhere).  taskwait
+ * waits for both to be 0.
+ *
+ * Lifetime.  A live task's ancestors must stay allocated: a thief checks
+ * whether a published task descends from the task it waits in by walking
+ * parent pointers, and a completing task touches its parent's counters.
+ * A task is freed when `refs` reaches 0; `refs` is 1 (the task's own hold,
+ * dropped when it is done and `alive_local` is 0) plus one per *pinned*
+ * child.  Unpinned children are counted in `alive_local` (plain, owner
+ * thread), pinned ones in `refs` (atomic).  Publishing a task pins it and
+ * every unpinned ancestor (tp_task_pin): each moves from its parent's
+ * `alive_local` to its parent's `refs`.  An unpinned task and its unpinned
+ * ancestors all live on the thread that publishes, so the plain counters
+ * are only ever touched by their owner; a pinned task may be freed on any
+ * thread.  Implicit tasks belong to their team and are never counted. */
 #ifndef TEMPO_TASK_H
 #define TEMPO_TASK_H
 
@@ -31,8 +45,14 @@ struct tp_task {
   bool final;                 /* final clause (or descendant of a final task) */
   bool undeferred;            /* runs in the encountering task's frame */
   bool detach;                /* has a detach clause (completes on fulfill) */
-  bool parent_ref;            /* holds a reference on its parent (see top) */
-  unsigned children;          /* incomplete child tasks (atomic) */
+  bool pinned;                /* holds a reference on its parent (see top) */
+  bool published;             /* counted in parent->kids_remote */
+  bool done;                  /* completed (body returned, event fulfilled) */
+  unsigned kids_local;        /* incomplete local children (owner thread) */
+  uint32_t kids_remote;       /* incomplete published children (atomic) */
+  unsigned alive_local;       /* unpinned children not yet freed (owner thread) */
+  uint32_t refs;              /* own hold + pinned children (atomic) */
+  uint64_t floor;             /* its thread's private ring tail when it started */
   struct tp_taskgroup *taskgroup; /* innermost taskgroup of this task */
   uint32_t lock_id;           /* nest-lock owner id, assigned on first use; 0 = none */
 
@@ -40,18 +60,18 @@ struct tp_task {
   void (*fn)(void *);
   void *data;
   struct tp_thread *thr;      /* thread running it (tied); set before waits */
-  struct tp_task *qnext;      /* ready-queue link (under the team lock) */
+  struct tp_task *qnext;      /* free-list / released-successor link */
   int priority;
-  uint32_t refs;              /* 1 + live child descriptors (atomic) */
   uint32_t detach_state;      /* TP_DETACH_* bits (atomic) */
-  uint32_t size;              /* allocation size; 0 = cached slot */
-  /* Dependences (under the team lock). */
-  unsigned npred;             /* unfinished predecessors */
+  uint32_t size;              /* allocation size; 0 = pooled slot */
+  /* Dependences among this task's children: dep_table under dep_lock. */
+  uint32_t dep_lock;
+  unsigned npred;             /* unfinished predecessors (under parent's dep_lock) */
   unsigned ndeps;
   struct tp_dep_ent *deps;    /* [ndeps], inline after the descriptor */
   struct tp_task **succ;      /* successors to release on completion */
   unsigned nsucc, capsucc;
-  struct tp_dep_table *dep_table; /* dependences among this task's children */
+  struct tp_dep_table *dep_table;
   /* Implicit tasks of a region started by this task join this taskgroup
    * (GOMP_parallel_reductions). */
   struct tp_taskgroup *region_taskgroup;
@@ -69,13 +89,17 @@ struct tp_taskgroup {
   bool cancelled;             /* cancel taskgroup: discard unstarted members */
 };
 
-/* Per-team task scheduling state (allocated with the team). */
+/* Per-team task state (allocated with the team). */
 struct tp_team_tasks {
-  uint32_t lock;
-  unsigned queued;   /* tasks ready to run, not yet started (atomic) */
-  unsigned pending;  /* tasks created and not yet completed (atomic) */
-  void *sched;       /* scheduler-private data (task.c) */
-  uint8_t *restricted; /* [capacity]: member waits for its own descendants */
+  /* Published tasks not yet finished, counting a stolen task until its
+   * thief has also run the local tasks it left (atomic).  A member
+   * arrives at a barrier only with its own private ring empty and
+   * pending == 0, so when the last one arrives every task is done. */
+  uint32_t pending;
+  uint32_t nsleep;     /* members asleep in a wait that runs tasks (atomic) */
+  uint32_t nprio;      /* published tasks with priority > 0 not yet taken (atomic) */
+  uint8_t *restricted; /* [capacity]: member sleeps in a taskwait-like wait */
+  struct tp_idle idle; /* what a barrier waiter does: run the team's tasks */
 };
 
 void tp_task_init_implicit(struct tp_task *t, struct tp_task *parent,
@@ -83,17 +107,12 @@ void tp_task_init_implicit(struct tp_task *t, struct tp_task *parent,
 void tp_team_tasks_init(struct tp_team *team) tp_hidden;
 void tp_team_tasks_fini(struct tp_team *team) tp_hidden;
 
-/* One load: are tasks queued that this thread could run? */
-static inline bool tp_task_available(struct tp_team *team) {
-  return team->tasks && tp_load(&team->tasks->queued) != 0;
-}
-/* Run one queued task of the team if there is one; true if it ran one. */
-bool tp_task_run_one(struct tp_thread *self, struct tp_team *team) tp_hidden;
-/* At a barrier or region end: run the team's tasks until none is pending
- * (queued or running anywhere).  Returns with pending == 0. */
+/* At a barrier or region end: run the team's tasks until this thread's
+ * own are done and no published task is pending anywhere. */
 void tp_task_drain(struct tp_thread *self, struct tp_team *team) tp_hidden;
-/* A worker thread that ends frees its cache of task descriptors. */
-void tp_task_cache_free(struct tp_thread *self) tp_hidden;
+/* A thread's task state: created with it, freed when a worker ends. */
+void tp_task_thread_init(struct tp_thread *self) tp_hidden;
+void tp_task_thread_fini(struct tp_thread *self) tp_hidden;
 
 /* Cancellation hooks for GOMP_cancel / GOMP_cancellation_point with
  * GOMP_CANCEL_TASKGROUP (only meaningful when OMP_CANCELLATION is true):
@@ -103,5 +122,42 @@ void tp_task_cache_free(struct tp_thread *self) tp_hidden;
  * new task is created in it. */
 bool tp_taskgroup_cancel(struct tp_thread *self) tp_hidden;
 bool tp_taskgroup_cancelled(struct tp_thread *self) tp_hidden;
+
+/* Is t a descendant of w (a strict one)?  Ancestors of a live task are
+ * alive (see top); the walk stops at an implicit task, whose children
+ * belong to its team. */
+static inline bool tp_task_descends(const struct tp_task *t, const struct tp_task *w) {
+  for (const struct tp_task *p = t->parent; p; p = p->parent) {
+    if (p == w)
+      return true;
+    if (p->implicit)
+      return false;
+  }
+  return false;
+}
+
+/* t leaves its creator's private ring for a public deque: it now completes
+ * anywhere (its parent counts it in kids_remote) and it and its unpinned
+ * ancestors are pinned (see top).  Called on the thread that created t,
+ * the only one touching the plain counters involved. */
+static inline void tp_task_pin(struct tp_task *t, bool was_local) {
+  struct tp_task *p = t->parent;
+  if (was_local)
+    p->kids_local--;
+  __atomic_fetch_add(&p->kids_remote, 1, __ATOMIC_RELAXED);
+  t->published = true;
+  for (struct tp_task *x = t; !x->pinned && !x->implicit; x = x->parent) {
+    struct tp_task *q = x->parent;
+    x->pinned = true;
+    if (q->implicit)
+      break;
+    q->alive_local--;
+    __atomic_fetch_add(&q->refs, 1, __ATOMIC_RELAXED);
+    /* q finished while x was alive and unpinned: its own hold goes now
+     * (refs >= 2 here, so this is never the last reference). */
+    if (q->done && !q->alive_local)
+      __atomic_fetch_sub(&q->refs, 1, __ATOMIC_RELEASE);
+  }
+}
 
 #endif

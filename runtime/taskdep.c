@@ -13,7 +13,9 @@
  * starts a new group.  A completed task unlinks its entries; if cur is
  * empty, everything before it has completed too.  Waiting is counted:
  * the successor's npred, decremented by each predecessor's completion.
- * Everything here runs under the team's task lock.
+ * Everything here runs under the lock of the task that owns the table (the
+ * siblings' parent, dep_lock), so siblings of different parents never
+ * contend, and nothing here takes a team-wide lock.
  *
  * gcc's depend arrays (GOMP_task, GOMP_taskwait_depend):
  *   depend[0] != 0: {n, nout, addr[n]}: the first nout are out/inout, the
@@ -240,10 +242,10 @@ void tp_dep_register(struct tp_task *parent, struct tp_task *t, void **depend,
   }
 }
 
-unsigned tp_dep_complete(struct tp_team_tasks *tasks, struct tp_task *t) {
+struct tp_task *tp_dep_complete(struct tp_task *t) {
   for (unsigned i = 0; i < t->ndeps; i++)
     ent_unlink(&t->deps[i]);
-  unsigned queued = 0;
+  struct tp_task *ready = NULL;
   for (unsigned j = 0; j < t->nsucc; j++) {
     struct tp_task *s = t->succ[j];
     if (s->npred > 1) {
@@ -257,10 +259,10 @@ unsigned tp_dep_complete(struct tp_team_tasks *tasks, struct tp_task *t) {
         tp_wake(w);
     } else {
       tp_store(&s->npred, 0);
-      tp_task_ready_locked(tasks, s);
-      queued++;
+      s->qnext = ready;
+      ready = s;
     }
   }
   t->nsucc = 0;
-  return queued;
+  return ready;
 }

@@ -17,8 +17,6 @@
 
 #include "taskpriv.h"
 
-#define TP_THROTTLE_PER_THREAD 64
-
 struct split {
   uint64_t ntasks;
   uint64_t base;   /* iterations of most tasks */
@@ -111,8 +109,7 @@ void tp_taskloop(struct tp_thread *self, void (*fn)(void *), void *data,
   } else {
     for (uint64_t i = 0; i < sp.ntasks; i++) {
       uint64_t hi = lo + task_iters(&sp, i) * step;
-      if (undeferred || team->level == 0 ||
-          tp_load(&team->tasks->pending) > TP_THROTTLE_PER_THREAD * team->nthreads) {
+      if (undeferred || tp_task_throttled(self)) {
         /* Run this chunk now; the block is the caller's argument copy. */
         if (cpyfn) {
           long al = arg_align > 0 && !(arg_align & (arg_align - 1))

@@ -69,7 +69,7 @@ void tp_task_submit(struct tp_thread *self, struct tp_task *t, void **depend) tp
 void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data,
                           bool final) tp_hidden;
 /* Wait in the current task until *word == 0 (bits == 0) or *word & bits,
- * running queued descendants of the current task meanwhile. */
+ * running descendants of the current task meanwhile. */
 void tp_task_wait(struct tp_thread *self, uint32_t *word, uint32_t bits) tp_hidden;
 /* taskwait: wait for the current task's children. */
 void tp_taskwait(struct tp_thread *self) tp_hidden;
@@ -80,25 +80,24 @@ void tp_taskwait_depend(struct tp_thread *self, void **depend) tp_hidden;
 void tp_task_fulfill(struct tp_thread *self, struct tp_task *t) tp_hidden;
 /* Clamp a priority clause to [0, max-task-priority-var]. */
 int tp_task_priority(int p) tp_hidden;
-/* Team lock held: a task whose last predecessor finished becomes ready. */
-void tp_task_ready_locked(struct tp_team_tasks *tasks, struct tp_task *t) tp_hidden;
-/* After the team lock is released: wake sleeping members for n new tasks. */
-void tp_task_wake_for(struct tp_thread *self, struct tp_team *team, unsigned n) tp_hidden;
+/* Should a new deferred task run at once (too much work pending, or no
+ * team to share it with)? */
+bool tp_task_throttled(struct tp_thread *self) tp_hidden;
 
 /* --- taskdep.c ----------------------------------------------------------- */
 
 /* Number of dependences in a GOMP depend array (both formats). */
 unsigned tp_dep_count(void **depend) tp_hidden;
-/* Team lock held.  Make t (a new child of parent) wait for the sibling
- * tasks its dependences name (t->npred counts them); if insert, record t
- * so that later siblings wait for it. */
+/* parent->dep_lock held.  Make t (a new child of parent) wait for the
+ * sibling tasks its dependences name (t->npred counts them); if insert,
+ * record t so that later siblings wait for it. */
 void tp_dep_register(struct tp_task *parent, struct tp_task *t, void **depend,
                      bool insert) tp_hidden;
-/* Team lock held.  t completed: release its successors (those becoming
- * ready are queued or, if undeferred, their waiter's thread is stored in
- * wake[] — up to *nwake entries), drop its records.  Returns how many
- * tasks it queued. */
-unsigned tp_dep_complete(struct tp_team_tasks *tasks, struct tp_task *t) tp_hidden;
+/* t->parent->dep_lock held.  t completed: drop its records and release
+ * its successors: an undeferred one's waiter is woken, deferred ones that
+ * became ready are returned as a list linked through qnext (the caller
+ * publishes them once the lock is released). */
+struct tp_task *tp_dep_complete(struct tp_task *t) tp_hidden;
 void tp_dep_table_free(struct tp_dep_table *tab) tp_hidden;
 
 /* --- taskgroup.c --------------------------------------------------------- */

@@ -43,7 +43,7 @@ static void *side_a(void *arg) {
     uint32_t e = p->base + i;
     p->payload_ab = 3ul * i;
     tp_signal(&p->ping, e, other);
-    tp_wait_word(me, NULL, &p->pong, e);
+    tp_wait_word(me, &p->pong, e, NULL);
     CHECK(tp_reached(__atomic_load_n(&p->pong, __ATOMIC_RELAXED), e), "A returned early");
     CHECK(p->payload_ba == 5ul * i, "A: round %u payload %lu", i, p->payload_ba);
     __atomic_store_n(&progress, i, __ATOMIC_RELAXED);
@@ -59,7 +59,7 @@ static void *side_b(void *arg) {
   struct tp_thread *me = p->b, *other = __atomic_load_n(&p->a, __ATOMIC_ACQUIRE);
   for (unsigned i = 1; i <= p->rounds; i++) {
     uint32_t e = p->base + i;
-    tp_wait_word(me, NULL, &p->ping, e);
+    tp_wait_word(me, &p->ping, e, NULL);
     CHECK(p->payload_ab == 3ul * i, "B: round %u payload %lu", i, p->payload_ab);
     p->payload_ba = 5ul * i;
     tp_signal(&p->pong, e, other);
@@ -124,8 +124,8 @@ int main(void) {
    * budget 0 (must not sleep). */
   tp_rt.spin_iters = tp_rt.spin_throttled = 0;
   uint32_t w = 10;
-  tp_wait_word(tp_self(), NULL, &w, 10);
-  tp_wait_word(tp_self(), NULL, &w, 3);
+  tp_wait_word(tp_self(), &w, 10, NULL);
+  tp_wait_word(tp_self(), &w, 3, NULL);
   CHECK_EQ_U(tp_self()->sleeping, 0, "not left marked sleeping");
 
   /* Spinning ping-pong is slow when the two threads share a CPU with

@@ -1,0 +1,209 @@
+/* tasksched.c — promotion, stealing, sleeping and waking (tasksched.h). */
+#include "tasksched.h"
+
+/* Entries a taker looks at past the end it takes from: enough to pass a
+ * task of another team or a non-descendant, and to prefer a higher
+ * priority among the nearest ones (priority is a hint). */
+#define TP_SCAN 8
+#define TP_PRIO_SCAN 4096
+/* Nesting beyond which a thread stops taking other threads' tasks (its
+ * own private descendants still run: the program's recursion needs them),
+ * so chains of steals cannot overflow a thread's stack. */
+#define TP_STEAL_DEPTH_MAX 256
+
+void tp_wq_init(struct tp_wq *q) {
+  tp_ring_init(&q->priv);
+  tp_deque_init(&q->pub);
+  tp_deque_init(&q->prio);
+  q->rng = 0x9e3779b9u;
+  q->depth = 0;
+  q->hungry = 0;
+  q->promoted_ns = 0;
+}
+
+void tp_wq_fini(struct tp_wq *q) {
+  tp_ring_fini(&q->priv);
+  tp_deque_fini(&q->pub);
+  tp_deque_fini(&q->prio);
+}
+
+/* --- waking ------------------------------------------------------------------ */
+
+/* After work for `team` was published and a seq_cst fence: wake a sleeping
+ * member that may run anything, or else every member sleeping in a
+ * taskwait-like wait (one of them may be allowed to run it). */
+static void wake_for(struct tp_thread *self, struct tp_team *team) {
+  struct tp_team_tasks *tasks = team->tasks;
+  if (!tp_load(&tasks->nsleep))
+    return;
+  unsigned nth = team->nthreads, restricted = 0;
+  for (unsigned i = 0; i < nth; i++) {
+    struct tp_thread *t = team->member[i].thr;
+    if (t == self || !tp_load(&t->sleeping))
+      continue;
+    if (tp_load(&tasks->restricted[i])) {
+      restricted++;
+      continue;
+    }
+    tp_wake(t);
+    return;
+  }
+  if (restricted)
+    for (unsigned i = 0; i < nth; i++) {
+      struct tp_thread *t = team->member[i].thr;
+      if (t != self && tp_load(&t->sleeping) && tp_load(&tasks->restricted[i]))
+        tp_wake(t);
+    }
+}
+
+void tp_sched_unit_done(struct tp_thread *self, struct tp_team *team) {
+  if (__atomic_fetch_sub(&team->tasks->pending, 1, __ATOMIC_SEQ_CST) == 1 &&
+      team->nthreads > 1)
+    tp_wake_sleepers(self, team);
+}
+
+/* --- publishing ----------------------------------------------------------------- */
+
+void tp_sched_promote(struct tp_thread *self) {
+  struct tp_wq *q = self->wq;
+  tp_store(&q->hungry, 0);
+  uint64_t n = tp_ring_size(&q->priv);
+  if (!n)
+    return;
+  uint64_t k = (n + 1) / 2;
+  struct tp_task *batch[32];
+  struct tp_team *team[32]; /* read before the push: a pushed task may be gone */
+  while (k) {
+    unsigned m = 0;
+    while (m < 32 && k) {
+      struct tp_task *t = tp_ring_take_oldest(&q->priv);
+      k--;
+      tp_task_pin(t, true);
+      /* Counted before anyone can take it, so pending never dips to 0
+       * while it waits (the ring may hold tasks of an enclosing team). */
+      team[m] = t->team;
+      __atomic_fetch_add(&t->team->tasks->pending, 1, __ATOMIC_RELAXED);
+      batch[m++] = t;
+    }
+    tp_deque_push(&q->pub, (void *const *)batch, m);
+    tp_fence_sc(); /* the pushes before the sleepers' count (wake_for) */
+    for (unsigned i = 0; i < m; i++)
+      if (i == 0 || team[i] != team[i - 1])
+        wake_for(self, team[i]);
+  }
+  tp_store(&q->promoted_ns, tp_now_ns());
+}
+
+void tp_sched_publish(struct tp_thread *self, struct tp_thread *home, struct tp_task *t) {
+  struct tp_team *team = t->team;
+  __atomic_fetch_add(&team->tasks->pending, 1, __ATOMIC_RELAXED);
+  if (t->priority > 0) {
+    __atomic_fetch_add(&team->tasks->nprio, 1, __ATOMIC_RELAXED);
+    tp_deque_push(&home->wq->prio, (void *const *)&t, 1);
+  } else {
+    tp_deque_push(&home->wq->pub, (void *const *)&t, 1);
+  }
+  tp_fence_sc();
+  wake_for(self, team);
+}
+
+/* --- stealing ------------------------------------------------------------------- */
+
+struct want {
+  const struct tp_team *team;
+  const struct tp_task *w;
+};
+
+static int score(void *entry, const void *arg) {
+  const struct tp_task *t = entry;
+  const struct want *want = arg;
+  if (t->team != want->team || (want->w && !tp_task_descends(t, want->w)))
+    return -1;
+  return t->priority;
+}
+
+static inline uint32_t next_rand(uint32_t *s) {
+  uint32_t x = *s; /* xorshift32 */
+  x ^= x << 13;
+  x ^= x >> 17;
+  x ^= x << 5;
+  return *s = x;
+}
+
+/* Ask members whose public deques were empty to promote, each at most once
+ * per heartbeat (now = 0: at once, the asker is going to sleep). */
+static void ask_promotion(struct tp_thread *self, struct tp_team *team, bool now) {
+  uint64_t t_now = 0;
+  for (unsigned i = 0; i < team->nthreads; i++) {
+    struct tp_thread *m = team->member[i].thr;
+    if (m == self || tp_load(&m->wq->hungry))
+      continue;
+    if (!now) {
+      if (!t_now)
+        t_now = tp_now_ns();
+      if (t_now - tp_load(&m->wq->promoted_ns) < tp_rt.heartbeat_ns)
+        continue;
+    }
+    tp_store(&m->wq->hungry, 1);
+  }
+}
+
+struct tp_task *tp_sched_steal(struct tp_thread *self, struct tp_team *team,
+                               const struct tp_task *w) {
+  struct tp_wq *q = self->wq;
+  struct want want = {team, w};
+  struct tp_task *t = tp_deque_take_bottom(&q->pub, score, &want, TP_SCAN);
+  if (t || team->nthreads == 1 || q->depth > TP_STEAL_DEPTH_MAX)
+    return t;
+  unsigned n = team->nthreads, start = next_rand(&q->rng) % n;
+  for (unsigned k = 0; k < n; k++) {
+    unsigned i = start + k < n ? start + k : start + k - n;
+    struct tp_thread *m = team->member[i].thr;
+    if (m == self || !tp_deque_count(&m->wq->pub))
+      continue;
+    t = tp_deque_take_top(&m->wq->pub, score, &want, TP_SCAN);
+    if (t)
+      return t;
+  }
+  ask_promotion(self, team, false);
+  return NULL;
+}
+
+struct tp_task *tp_sched_take_prio_slow(struct tp_thread *self, struct tp_team *team,
+                                        const struct tp_task *w) {
+  struct want want = {team, w};
+  struct tp_task *best = NULL;
+  struct tp_thread *from = NULL;
+  /* Look at every member's highest first, then take the best of them. */
+  for (unsigned i = 0; i < team->nthreads; i++) {
+    struct tp_thread *m = team->member[i].thr;
+    if (!tp_deque_count(&m->wq->prio))
+      continue;
+    struct tp_task *t = tp_deque_take_bottom(&m->wq->prio, score, &want, TP_PRIO_SCAN);
+    if (!t)
+      continue;
+    if (best && best->priority >= t->priority) {
+      tp_deque_push(&m->wq->prio, (void *const *)&t, 1); /* put back */
+      continue;
+    }
+    if (best)
+      tp_deque_push(&from->wq->prio, (void *const *)&best, 1);
+    best = t;
+    from = m;
+  }
+  if (best)
+    __atomic_fetch_sub(&team->tasks->nprio, 1, __ATOMIC_RELAXED);
+  return best;
+}
+
+void tp_sched_sleep(struct tp_thread *self, struct tp_team *team, bool restricted,
+                    bool asleep) {
+  struct tp_team_tasks *tasks = team->tasks;
+  if (!asleep) {
+    __atomic_fetch_sub(&tasks->nsleep, 1, __ATOMIC_RELAXED);
+    return;
+  }
+  tp_store(&tasks->restricted[self->tid], (uint8_t)restricted);
+  __atomic_fetch_add(&tasks->nsleep, 1, __ATOMIC_SEQ_CST);
+  ask_promotion(self, team, true);
+}

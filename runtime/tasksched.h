@@ -1,0 +1,113 @@
+/* tasksched.h — where tasks wait to run and who runs them: the one place
+ * scheduling decisions are made (push, promote, pop, steal, idle), so that
+ * statistics, tracing and a deterministic mode can hook here.
+ *
+ * Each thread has a private ring (ring.h: owner only, no atomics) and a
+ * public deque (deque.h: what thieves take).  A spawn pushes on the
+ * private ring and checks one word, `hungry`; nothing else.  Promotion —
+ * moving the oldest half of the private ring to the public deque — happens
+ * only when that word is set: by a thief that found nothing to steal, at
+ * most once per heartbeat (TEMPO_HEARTBEAT_US, default 100 us) per victim,
+ * or by a thread going to sleep.  So a program nobody steals from pays no
+ * atomic operation per task, and one with idle threads publishes its
+ * biggest pieces (the oldest tasks of a recursion) at a bounded rate.
+ * TEMPO_HEARTBEAT_US=0 publishes every task at once (the classic design,
+ * for comparison).
+ *
+ * Who may run what (tied tasks, OpenMP's task scheduling constraint): a
+ * thread waiting in task w (taskwait, taskgroup end, dependence wait) runs
+ * only descendants of w: from its private ring those pushed since w
+ * started (index >= w->floor, ring.h), from public deques those whose
+ * parent chain reaches w.  A thread waiting in a barrier runs any task of
+ * its team. */
+#ifndef TEMPO_TASKSCHED_H
+#define TEMPO_TASKSCHED_H
+
+#include "deque.h"
+#include "ring.h"
+#include "task.h"
+
+struct tp_wq {
+  /* Owner only. */
+  struct tp_ring priv;
+  uint32_t rng;            /* victim selection */
+  unsigned depth;          /* tasks this thread is running, nested */
+  /* Written by thieves, read by the owner at every spawn. */
+  uint32_t hungry tp_cacheline_aligned;
+  uint64_t promoted_ns;    /* when the owner last published (owner writes) */
+  struct tp_deque pub tp_cacheline_aligned;
+  /* Published tasks with a priority clause > 0, taken before any other
+   * work, highest first (priority is a hint; these are rare, so takers
+   * scan the whole deque). */
+  struct tp_deque prio;
+};
+
+void tp_wq_init(struct tp_wq *q) tp_hidden;
+void tp_wq_fini(struct tp_wq *q) tp_hidden;
+
+/* Publish the oldest half (at least one) of self's private tasks. */
+void tp_sched_promote(struct tp_thread *self) tp_hidden;
+/* Put t, already pinned (tp_task_pin), on self's public deque for any
+ * member of its team; counts it in the team's pending and wakes a sleeper.
+ * self need not be a member (omp_fulfill_event from outside): then it goes
+ * to the deque of the thread that ran t's predecessor, `home`. */
+void tp_sched_publish(struct tp_thread *self, struct tp_thread *home,
+                      struct tp_task *t) tp_hidden;
+
+/* The spawn fast path: t goes on the private ring. */
+static inline void tp_sched_push(struct tp_thread *self, struct tp_task *t) {
+  struct tp_wq *q = self->wq;
+  tp_ring_push(&q->priv, t);
+  if (tp_unlikely(tp_load(&q->hungry)))
+    tp_sched_promote(self);
+}
+
+/* Private tasks waiting to run. */
+static inline uint64_t tp_sched_private(const struct tp_thread *self) {
+  return tp_ring_size(&self->wq->priv);
+}
+
+/* Are private tasks pushed at or after `floor` waiting? */
+static inline bool tp_sched_private_above(const struct tp_thread *self, uint64_t floor) {
+  const struct tp_ring *r = &self->wq->priv;
+  return r->tail != r->head && r->tail > floor;
+}
+
+/* The newest private task pushed at or after `floor`, or NULL. */
+static inline struct tp_task *tp_sched_pop_local(struct tp_thread *self, uint64_t floor) {
+  return tp_ring_pop_above(&self->wq->priv, floor);
+}
+
+/* Where the next private push goes (a task's floor when it starts). */
+static inline uint64_t tp_sched_mark(const struct tp_thread *self) {
+  return self->wq->priv.tail;
+}
+
+/* A published task self may run: a descendant of w (w NULL: any task of
+ * team) from its own public deque, then from other members' (starting at
+ * a random one).  Finding none, it asks the members to promote (hunger).
+ * NULL if nothing was found. */
+struct tp_task *tp_sched_steal(struct tp_thread *self, struct tp_team *team,
+                               const struct tp_task *w) tp_hidden;
+/* The highest-priority published task (priority > 0) self may run, or
+ * NULL: asked before any other work.  One load when there is none. */
+struct tp_task *tp_sched_take_prio_slow(struct tp_thread *self, struct tp_team *team,
+                                        const struct tp_task *w) tp_hidden;
+static inline struct tp_task *tp_sched_take_prio(struct tp_thread *self,
+                                                 struct tp_team *team,
+                                                 const struct tp_task *w) {
+  if (tp_likely(!tp_load(&team->tasks->nprio)))
+    return NULL;
+  return tp_sched_take_prio_slow(self, team, w);
+}
+
+/* A thread about to sleep in a wait that runs tasks (asleep = true), or
+ * awake again: counted in the team's nsleep so publishers know to wake
+ * it, and every member is asked to promote what it holds. */
+void tp_sched_sleep(struct tp_thread *self, struct tp_team *team, bool restricted,
+                    bool asleep) tp_hidden;
+/* A published unit of work ended (pending--): wakes the team's sleepers
+ * when it was the last. */
+void tp_sched_unit_done(struct tp_thread *self, struct tp_team *team) tp_hidden;
+
+#endif
