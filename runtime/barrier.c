@@ -17,7 +17,10 @@
  * Join: a 4-ary gather tree: a member waits for its children's arrival,
  * drains tasks, then signals its parent; the master (root) returns when all
  * arrived.  Workers do not wait for a release: they go back to waiting for
- * their next region, so a fork/join costs two line transfers. */
+ * their next region, so a fork/join costs two line transfers.  In a region
+ * that created tasks, workers first stay to help until the master has
+ * finished its own (tp_task_join): tasks it holds privately are invisible
+ * to a worker's drain, which would otherwise leave them all to it. */
 #include "rt.h"
 #include "task.h"
 
@@ -76,6 +79,7 @@ bool tp_barrier_cancel(struct tp_thread *self) {
 void tp_join(struct tp_thread *self, struct tp_team *team, unsigned tid,
              uint32_t epoch) {
   unsigned n = team->nthreads;
+  tp_task_join(self, team, tid, epoch);
   for (unsigned c = tid * JOIN_ARITY + 1; c <= tid * JOIN_ARITY + JOIN_ARITY && c < n; c++)
     tp_wait_word(self, &team->join_flags[c].v, epoch, &team->tasks->idle);
   tp_task_drain(self, team);

@@ -38,8 +38,6 @@
 #define TP_PUBLIC_PER_THREAD 64
 #define TP_STACK_ARGS_MAX 8192 /* undeferred cpyfn copies up to this on stack */
 
-static void task_run(struct tp_thread *self, struct tp_task *t);
-
 /* --- lifetime (task.h) ------------------------------------------------------ */
 
 /* Drops one reference; true if it was the last (the caller frees).  Seeing
@@ -50,13 +48,14 @@ static inline bool unref(struct tp_task *t) {
 
 /* Frees t (no references left) and every ancestor whose last hold that
  * was. */
-static void free_chain(struct tp_thread *self, struct tp_task *t) {
+static __attribute__((noinline)) void free_chain(struct tp_thread *self, struct tp_task *t) {
   for (;;) {
     struct tp_task *p = t->parent;
     bool pinned = t->pinned;
-    if (t->dep_table)
+    if (tp_unlikely(t->dep_table))
       tp_dep_table_free(t->dep_table);
-    free(t->succ);
+    if (tp_unlikely(t->succ))
+      free(t->succ);
     tp_taskpool_put(self, t);
     if (p->implicit)
       return;
@@ -75,20 +74,32 @@ static void free_chain(struct tp_thread *self, struct tp_task *t) {
  * alive_local): drop its own hold once no unpinned child is alive. */
 static inline void body_done(struct tp_thread *self, struct tp_task *t) {
   t->done = true;
-  if (!t->alive_local && unref(t))
-    free_chain(self, t);
+  if (t->alive_local || !unref(t))
+    return;
+  struct tp_task *p = t->parent;
+  /* The common case inline: a local leaf whose parent still runs. */
+  if (tp_likely(!t->pinned && !t->size && !t->dep_table && !t->succ && !p->implicit &&
+                (p->alive_local > 1 || !p->done))) {
+    p->alive_local--;
+    tp_taskpool_put(self, t);
+    return;
+  }
+  free_chain(self, t);
 }
 
 /* --- descriptors ---------------------------------------------------------------- */
 
-/* Field by field, not memset: a `rep stos` of the whole descriptor was
- * the largest cost of a spawn (measured: ~40% of fib's time at one
- * thread).  Every field is set here; keep it so when adding one. */
+/* Field by field, then the cold block in one go; not a memset of the
+ * whole descriptor: its `rep stos` was the largest cost of a spawn
+ * (measured: ~40% of fib's time at one thread).  Every hot field is set
+ * here; keep it so when adding one. */
 static inline void task_init(struct tp_task *t, struct tp_task *parent, unsigned flags,
                              int priority) {
-  t->icv = parent->icv;
   t->parent = parent;
   t->team = parent->team;
+  t->fn = NULL;
+  t->data = NULL;
+  t->thr = NULL;
   t->implicit = false;
   t->final = parent->final || (flags & TP_TF_FINAL);
   t->undeferred = false;
@@ -102,21 +113,10 @@ static inline void task_init(struct tp_task *t, struct tp_task *parent, unsigned
   t->refs = 1;
   t->floor = 0;
   t->taskgroup = parent->taskgroup;
-  t->lock_id = 0;
-  t->fn = NULL;
-  t->data = NULL;
-  t->thr = NULL;
-  t->qnext = NULL;
   t->priority = priority;
-  t->detach_state = 0;
-  t->dep_lock = 0;
-  t->npred = 0;
-  t->ndeps = 0;
-  t->deps = NULL;
-  t->succ = NULL;
-  t->nsucc = t->capsucc = 0;
-  t->dep_table = NULL;
-  t->region_taskgroup = NULL;
+  t->qnext = NULL;
+  t->icv = parent->icv;
+  memset((char *)t + TP_TASK_COLD, 0, sizeof *t - TP_TASK_COLD);
 }
 
 struct tp_task *tp_task_new(struct tp_thread *self, long arg_size, long arg_align,
@@ -188,38 +188,45 @@ static void unit_done_any(struct tp_thread *self, struct tp_team *team) {
     free(snap);
 }
 
-/* t is complete (body returned and, with detach, event fulfilled): release
- * its dependence successors, leave its taskgroup and its parent's count. */
-static void task_complete(struct tp_thread *self, struct tp_task *t) {
-  struct tp_task *p = t->parent; /* alive: t holds it (task.h) */
-  if (t->ndeps || t->nsucc) {
-    tp_mutex_lock(&p->dep_lock);
-    struct tp_task *ready = tp_dep_complete(t);
-    tp_mutex_unlock(&p->dep_lock);
-    while (ready) {
-      struct tp_task *s = ready;
-      ready = s->qnext;
-      tp_sched_publish(self, t->thr, s);
-    }
-  }
-  struct tp_taskgroup *tg = t->taskgroup;
-  if (tg) {
-    struct tp_thread *w = tg->thr; /* read first: tg may go once count is 0 */
-    if (__atomic_fetch_sub(&tg->count, 1, __ATOMIC_SEQ_CST) == 1)
-      wake_if_sleeping(w);
-  }
-  if (t->published) {
-    struct tp_thread *w = tp_load(&p->thr);
-    if (__atomic_fetch_sub(&p->kids_remote, 1, __ATOMIC_SEQ_CST) == 1)
-      wake_if_sleeping(w);
-  } else {
-    p->kids_local--;
+static __attribute__((noinline)) void release_successors(struct tp_thread *self,
+                                                          struct tp_task *t) {
+  struct tp_task *p = t->parent;
+  tp_mutex_lock(&p->dep_lock);
+  struct tp_task *ready = tp_dep_complete(t);
+  tp_mutex_unlock(&p->dep_lock);
+  while (ready) {
+    struct tp_task *s = ready;
+    ready = s->qnext;
+    tp_sched_publish(self, t->thr, s);
   }
 }
 
-/* The body of t returned on self. */
-static void task_end(struct tp_thread *self, struct tp_task *t) {
-  if (tp_unlikely(t->detach)) {
+static inline void count_down(uint32_t *word, struct tp_thread *waiter) {
+  if (__atomic_fetch_sub(word, 1, __ATOMIC_SEQ_CST) == 1)
+    wake_if_sleeping(waiter);
+}
+
+/* t is complete (body returned and, with detach, event fulfilled): release
+ * its dependence successors, leave its taskgroup and its parent's count.
+ * A waiter's thread is read before the count that lets it go on (the
+ * taskgroup may be gone after). */
+static inline void task_complete(struct tp_thread *self, struct tp_task *t) {
+  struct tp_task *p = t->parent; /* alive: t holds it (task.h) */
+  if (tp_unlikely(t->ndeps || t->nsucc))
+    release_successors(self, t);
+  struct tp_taskgroup *tg = t->taskgroup;
+  if (tp_unlikely(tg != NULL))
+    count_down(&tg->count, tg->thr);
+  if (tp_unlikely(t->published))
+    count_down(&p->kids_remote, tp_load(&p->thr));
+  else
+    p->kids_local--;
+}
+
+/* The body of a task with a detach clause returned on self. */
+static __attribute__((noinline)) void task_end_detach(struct tp_thread *self,
+                                                      struct tp_task *t) {
+  {
     /* Until fulfilled it counts as a unit of pending work of its own, so
      * barriers wait for it; the event holds a reference (tp_task_submit). */
     struct tp_team *team = t->team;
@@ -232,14 +239,21 @@ static void task_end(struct tp_thread *self, struct tp_task *t) {
       if (unref(t)) /* the event's reference */
         free_chain(self, t);
     }
-    body_done(self, t);
+  }
+  body_done(self, t);
+}
+
+/* The body of t returned on self. */
+static inline void task_end(struct tp_thread *self, struct tp_task *t) {
+  if (tp_unlikely(t->detach)) {
+    task_end_detach(self, t);
     return;
   }
   task_complete(self, t);
   body_done(self, t);
 }
 
-static void task_run(struct tp_thread *self, struct tp_task *t) {
+static inline void task_run(struct tp_thread *self, struct tp_task *t) {
   struct tp_wq *q = self->wq;
   struct tp_task *prev = self->task;
   t->thr = self;
@@ -331,6 +345,8 @@ void tp_task_wait(struct tp_thread *self, uint32_t *word, uint32_t bits) {
     tp_wait_zero(self, word, &idle);
 }
 
+void tp_task_yield(struct tp_thread *self) { tp_sched_yield(self); }
+
 void tp_taskwait(struct tp_thread *self) {
   struct tp_task *w = self->task;
   /* The local children are on this thread's ring above w's floor: run
@@ -355,6 +371,25 @@ void tp_task_drain(struct tp_thread *self, struct tp_team *team) {
     tp_wait_zero(self, &tasks->pending, &tasks->idle);
   }
 }
+
+void tp_task_join(struct tp_thread *self, struct tp_team *team, unsigned tid,
+                  uint32_t epoch) {
+  struct tp_team_tasks *tasks = team->tasks;
+  if (tid == 0) {
+    tp_task_drain(self, team);
+    /* Always stored: a worker may have seen `active` when this thread did
+     * not. */
+    tp_store_sc(&tasks->master_joined, epoch);
+    tp_wake_sleepers(self, team);
+    return;
+  }
+  if (!tp_load(&tasks->active))
+    return;
+  tp_task_drain(self, team);
+  tp_wait_word(self, &tasks->master_joined, epoch, &tasks->idle);
+}
+
+void tp_task_region_begin(struct tp_team *team) { tp_store(&team->tasks->active, 0); }
 
 /* --- implicit tasks and team state ------------------------------------------- */
 
@@ -501,13 +536,21 @@ static inline bool throttled(struct tp_thread *self) {
 
 bool tp_task_throttled(struct tp_thread *self) { return throttled(self); }
 
+/* The bookkeeping of a new child t of the current task `parent`. */
+static inline void count_child(struct tp_task *parent, struct tp_task *t) {
+  struct tp_team_tasks *tasks = t->team->tasks;
+  if (tp_unlikely(!tp_load(&tasks->active)))
+    tp_store(&tasks->active, 1);
+  if (!parent->implicit)
+    parent->alive_local++;
+  if (tp_unlikely(t->taskgroup != NULL))
+    __atomic_fetch_add(&t->taskgroup->count, 1, __ATOMIC_RELAXED);
+}
+
 void tp_task_submit(struct tp_thread *self, struct tp_task *t, void **depend) {
   struct tp_task *parent = self->task;
   struct tp_team *team = self->team;
-  if (!parent->implicit)
-    parent->alive_local++;
-  if (t->taskgroup)
-    __atomic_fetch_add(&t->taskgroup->count, 1, __ATOMIC_RELAXED);
+  count_child(parent, t);
   if (tp_likely(!t->ndeps && !t->detach && !t->priority && tp_rt.heartbeat_ns)) {
     parent->kids_local++;
     tp_sched_push(self, t);
@@ -534,9 +577,49 @@ void tp_task_submit(struct tp_thread *self, struct tp_task *t, void **depend) {
   }
 }
 
+/* Copies the task's data: small blocks inline (most are a few pointers). */
+static inline void copy_data(void *dst, const void *src, long n) {
+  if (n <= 16 && n >= 8) {
+    uint64_t a, b;
+    memcpy(&a, src, 8);
+    memcpy(&b, (const char *)src + n - 8, 8);
+    memcpy(dst, &a, 8);
+    memcpy((char *)dst + n - 8, &b, 8);
+  } else if (n > 0) {
+    memcpy(dst, src, (size_t)n);
+  }
+}
+
 void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
   struct tp_task *parent = self->task;
   unsigned flags = s->flags;
+  /* The fast path: a plain deferred task that goes on the private ring,
+   * in a pooled descriptor; no atomic, no lock, no call but the copy. */
+  struct tp_task_cache *c = self->task_cache;
+  long align = s->arg_align;
+  if (tp_likely(!(flags & (TP_TF_DEPEND | TP_TF_PRIORITY | TP_TF_DETACH)) && s->if_clause &&
+                !parent->final && !tp_rt.g.cancel && tp_rt.heartbeat_ns &&
+                self->team->level && align > 0 && align <= 64 && !(align & (align - 1)) &&
+                (unsigned long)s->arg_size <= TP_TASK_SLOT - sizeof(struct tp_task) - 64 &&
+                c && c->head && tp_sched_private(self) < TP_PRIVATE_MAX)) {
+    struct tp_task *t = c->head;
+    c->head = t->qnext;
+    c->count--;
+    task_init(t, parent, flags, 0);
+    t->fn = s->fn;
+    t->data = (void *)(((uintptr_t)(t + 1) + (uintptr_t)align - 1) & ~((uintptr_t)align - 1));
+    if (s->cpyfn) {
+      self->task = t;
+      s->cpyfn(t->data, s->data);
+      self->task = parent;
+    } else {
+      copy_data(t->data, s->data, s->arg_size);
+    }
+    count_child(parent, t);
+    parent->kids_local++;
+    tp_sched_push(self, t);
+    return;
+  }
   unsigned ndeps = (flags & TP_TF_DEPEND) && s->depend ? tp_dep_count(s->depend) : 0;
   bool detach = (flags & TP_TF_DETACH) && s->detach;
   if (tp_unlikely(tp_rt.g.cancel) &&

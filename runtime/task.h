@@ -31,6 +31,8 @@
 #ifndef TEMPO_TASK_H
 #define TEMPO_TASK_H
 
+#include <stddef.h>
+
 #include "rt.h"
 
 struct tp_taskgroup;
@@ -38,9 +40,12 @@ struct tp_dep_table;
 struct tp_dep_ent;
 
 struct tp_task {
-  struct tp_icv icv;          /* data-environment ICVs of this task */
+  /* Set by every spawn. */
   struct tp_task *parent;
   struct tp_team *team;
+  void (*fn)(void *);
+  void *data;
+  struct tp_thread *thr;      /* thread running it (tied); set before waits */
   bool implicit;
   bool final;                 /* final clause (or descendant of a final task) */
   bool undeferred;            /* runs in the encountering task's frame */
@@ -54,16 +59,15 @@ struct tp_task {
   uint32_t refs;              /* own hold + pinned children (atomic) */
   uint64_t floor;             /* its thread's private ring tail when it started */
   struct tp_taskgroup *taskgroup; /* innermost taskgroup of this task */
-  uint32_t lock_id;           /* nest-lock owner id, assigned on first use; 0 = none */
-
-  /* Explicit tasks. */
-  void (*fn)(void *);
-  void *data;
-  struct tp_thread *thr;      /* thread running it (tied); set before waits */
-  struct tp_task *qnext;      /* free-list / released-successor link */
   int priority;
+  uint32_t size;              /* allocation size; 0 = pooled slot (kept by the pool) */
+  struct tp_task *qnext;      /* free-list / released-successor link */
+  struct tp_icv icv;          /* data-environment ICVs of this task */
+
+  /* Cold: zeroed as one block by a spawn (TP_TASK_COLD), set by the rare
+   * constructs that use them. */
+  uint32_t lock_id;           /* nest-lock owner id, assigned on first use; 0 = none */
   uint32_t detach_state;      /* TP_DETACH_* bits (atomic) */
-  uint32_t size;              /* allocation size; 0 = pooled slot */
   /* Dependences among this task's children: dep_table under dep_lock. */
   uint32_t dep_lock;
   unsigned npred;             /* unfinished predecessors (under parent's dep_lock) */
@@ -76,6 +80,8 @@ struct tp_task {
    * (GOMP_parallel_reductions). */
   struct tp_taskgroup *region_taskgroup;
 };
+
+#define TP_TASK_COLD offsetof(struct tp_task, lock_id)
 
 /* A taskgroup: counts incomplete tasks created in it (their innermost
  * taskgroup), which are all descendants of the task that opened it. */
@@ -98,6 +104,8 @@ struct tp_team_tasks {
   uint32_t pending;
   uint32_t nsleep;     /* members asleep in a wait that runs tasks (atomic) */
   uint32_t nprio;      /* published tasks with priority > 0 not yet taken (atomic) */
+  uint32_t active;     /* a task was created in the current region (set once) */
+  uint32_t master_joined; /* region epoch the master finished its tasks in */
   uint8_t *restricted; /* [capacity]: member sleeps in a taskwait-like wait */
   struct tp_idle idle; /* what a barrier waiter does: run the team's tasks */
 };
@@ -105,11 +113,18 @@ struct tp_team_tasks {
 void tp_task_init_implicit(struct tp_task *t, struct tp_task *parent,
                            struct tp_team *team, const struct tp_icv *icv) tp_hidden;
 void tp_team_tasks_init(struct tp_team *team) tp_hidden;
+/* The master, before it hands a region to the team's workers. */
+void tp_task_region_begin(struct tp_team *team) tp_hidden;
 void tp_team_tasks_fini(struct tp_team *team) tp_hidden;
 
 /* At a barrier or region end: run the team's tasks until this thread's
  * own are done and no published task is pending anywhere. */
 void tp_task_drain(struct tp_thread *self, struct tp_team *team) tp_hidden;
+/* The task part of a region's end (before the join tree): the master
+ * announces it has run its own tasks; in a region that created tasks,
+ * workers help (stealing, asking the master to promote) until then. */
+void tp_task_join(struct tp_thread *self, struct tp_team *team, unsigned tid,
+                  uint32_t epoch) tp_hidden;
 /* A thread's task state: created with it, freed when a worker ends. */
 void tp_task_thread_init(struct tp_thread *self) tp_hidden;
 void tp_task_thread_fini(struct tp_thread *self) tp_hidden;

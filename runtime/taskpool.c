@@ -3,8 +3,6 @@
 
 #include "taskpool.h"
 
-#define TP_TASK_CACHE_MAX 4096 /* descriptors a thread keeps */
-
 struct tp_task *tp_taskpool_get_slow(struct tp_thread *self, size_t extra) {
   size_t need = sizeof(struct tp_task) + extra;
   if (need > TP_TASK_SLOT) {
@@ -24,7 +22,7 @@ struct tp_task *tp_taskpool_get_slow(struct tp_thread *self, size_t extra) {
   return t;
 }
 
-void tp_taskpool_put(struct tp_thread *self, struct tp_task *t) {
+void tp_taskpool_put_slow(struct tp_thread *self, struct tp_task *t) {
   if (t->size) {
     free(t);
     return;

@@ -27,7 +27,18 @@ static inline struct tp_task *tp_taskpool_get(struct tp_thread *self, size_t ext
   }
   return tp_taskpool_get_slow(self, extra);
 }
-void tp_taskpool_put(struct tp_thread *self, struct tp_task *t) tp_hidden;
+void tp_taskpool_put_slow(struct tp_thread *self, struct tp_task *t) tp_hidden;
+#define TP_TASK_CACHE_MAX 4096 /* descriptors a thread keeps */
+static inline void tp_taskpool_put(struct tp_thread *self, struct tp_task *t) {
+  struct tp_task_cache *c = self->task_cache;
+  if (tp_likely(!t->size && c && c->count < TP_TASK_CACHE_MAX)) {
+    t->qnext = c->head;
+    c->head = t;
+    c->count++;
+    return;
+  }
+  tp_taskpool_put_slow(self, t);
+}
 void tp_taskpool_fini(struct tp_thread *self) tp_hidden;
 
 #endif

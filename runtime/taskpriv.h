@@ -71,6 +71,8 @@ void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data
 /* Wait in the current task until *word == 0 (bits == 0) or *word & bits,
  * running descendants of the current task meanwhile. */
 void tp_task_wait(struct tp_thread *self, uint32_t *word, uint32_t bits) tp_hidden;
+/* taskyield. */
+void tp_task_yield(struct tp_thread *self) tp_hidden;
 /* taskwait: wait for the current task's children. */
 void tp_taskwait(struct tp_thread *self) tp_hidden;
 /* taskwait depend(...): wait for the sibling tasks these dependences

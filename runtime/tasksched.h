@@ -73,9 +73,20 @@ static inline bool tp_sched_private_above(const struct tp_thread *self, uint64_t
   return r->tail != r->head && r->tail > floor;
 }
 
-/* The newest private task pushed at or after `floor`, or NULL. */
+/* The newest private task pushed at or after `floor`, or NULL.  A pop is
+ * also where a hungry thief is answered when the owner is between tasks
+ * and spawns nothing (e.g. running the children it waits for). */
 static inline struct tp_task *tp_sched_pop_local(struct tp_thread *self, uint64_t floor) {
-  return tp_ring_pop_above(&self->wq->priv, floor);
+  struct tp_wq *q = self->wq;
+  if (tp_unlikely(tp_load(&q->hungry)))
+    tp_sched_promote(self);
+  return tp_ring_pop_above(&q->priv, floor);
+}
+
+/* A scheduling point with nothing else to do (taskyield): answer hunger. */
+static inline void tp_sched_yield(struct tp_thread *self) {
+  if (tp_unlikely(tp_load(&self->wq->hungry)))
+    tp_sched_promote(self);
 }
 
 /* Where the next private push goes (a task's floor when it starts). */

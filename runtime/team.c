@@ -184,6 +184,8 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
   if (memcmp(&icv, &team->icv, sizeof icv) != 0)
     team->icv = icv;
   uint32_t epoch = ++team->region_epoch;
+  if (n > 1)
+    tp_task_region_begin(team);
 
   for (unsigned i = 1; i < n; i++) {
     struct tp_thread *w = team->member[i].thr;

@@ -18,7 +18,7 @@ void GOMP_taskwait(void) { tp_taskwait(tp_self()); }
 
 void GOMP_taskwait_depend(void **depend) { tp_taskwait_depend(tp_self(), depend); }
 
-/* A task scheduling point where nothing must happen: every task is tied
- * here, so there is no task to switch to that the thread could not also
- * run at its next wait. */
-void GOMP_taskyield(void) {}
+/* A task scheduling point: every task is tied here, so there is no task
+ * to switch to that the thread could not also run at its next wait; but a
+ * task that yields in a loop must let hungry threads take its siblings. */
+void GOMP_taskyield(void) { tp_task_yield(tp_self()); }

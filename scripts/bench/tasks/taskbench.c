@@ -1,0 +1,480 @@
+/* taskbench: per-construct overhead of OpenMP tasking, after the EPCC taskbench method (the
+ * method, not its code), measured like ../syncbench.c.
+ *
+ * For each construct a test loop runs `inner` instances of it, each around a small delay; a
+ * reference loop runs `inner` delays serially, which is what the test loop would take with no
+ * overhead and perfect parallelism.  One sample's overhead is (test - median reference) / inner;
+ * we report the median over samples and the min/max.  `inner` is calibrated so that a sample
+ * takes about the target time.  Test loops run inside one parallel region and are timed by the
+ * master from a barrier before the loop to a barrier after it (which also waits for the tasks),
+ * so the team's wake-up is not part of the figure.
+ *
+ * Every task run is counted (a thread-local counter, added up after the region): a sample that
+ * did not run exactly the expected tasks is reported as check=FAIL, and the exit status is 1.
+ *
+ * Build: gcc -fopenmp -O2 -o taskbench taskbench.c
+ * Usage: OMP_NUM_THREADS=2 ./taskbench [-c name,name...] [-t target_ms] [-r samples]
+ *                                      [-d delay_us] [-q] [-l]
+ * Output: one "construct=... overhead_us=..." line per construct; comment lines start with '#'.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <math.h>
+#include <omp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MIN_INNER 64
+#define AMORTISE_INNER 1024
+
+static int delay_len;
+static double target_s = 0.020;
+static int nsamples = 10;
+static int nthreads;
+static volatile double sink;
+
+static _Thread_local long executed; /* tasks this thread ran in the current test loop */
+static long tasks_run;              /* their sum over the team, after the region */
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* The unit of work (as in syncbench): the asm keeps gcc from folding or vectorising the loop,
+ * and nothing shared is written, so test and reference loops do the same work. */
+__attribute__((noinline)) static void delay(int n)
+{
+    double a = 0.0;
+    for (int i = 0; i < n; i++) {
+        a += i;
+        __asm__ volatile("" : "+x"(a));
+    }
+    if (a < 0)
+        sink = a;
+}
+
+/* The body of every task. */
+static void work(void)
+{
+    delay(delay_len);
+    executed++;
+}
+
+static double region_start(void)
+{
+#pragma omp barrier
+    return now();
+}
+
+/* The barrier also completes every task of the team, so it is part of the measured time. */
+static void region_end(double t0, double *elapsed)
+{
+#pragma omp barrier
+    if (omp_get_thread_num() == 0)
+        *elapsed = now() - t0;
+#pragma omp atomic
+    tasks_run += executed;
+    executed = 0;
+}
+
+/* ---- test loops: `inner` instances each; all expect inner * nthreads tasks to run ---- */
+
+/* Every thread creates inner tasks (creation in parallel, then the barrier runs them). */
+static double test_parallel_task(int inner)
+{
+    double t = 0;
+#pragma omp parallel
+    {
+        double t0 = region_start();
+        for (int j = 0; j < inner; j++) {
+#pragma omp task
+            work();
+        }
+        region_end(t0, &t);
+    }
+    return t;
+}
+
+/* The master creates nthreads tasks per instance; the others run them from the barrier. */
+static double test_master_task(int inner)
+{
+    double t = 0;
+#pragma omp parallel
+    {
+        double t0 = region_start();
+#pragma omp master
+        for (int j = 0; j < inner * nthreads; j++) {
+#pragma omp task
+            work();
+        }
+        region_end(t0, &t);
+    }
+    return t;
+}
+
+/* Every thread: create one task, wait for it. */
+static double test_taskwait(int inner)
+{
+    double t = 0;
+#pragma omp parallel
+    {
+        double t0 = region_start();
+        for (int j = 0; j < inner; j++) {
+#pragma omp task
+            work();
+#pragma omp taskwait
+        }
+        region_end(t0, &t);
+    }
+    return t;
+}
+
+/* Node i of a binary tree of n tasks: work, then spawn children 2i+1 and 2i+2 (no wait). */
+static void tree_node(long i, long n)
+{
+    work();
+    for (long c = 2 * i + 1; c <= 2 * i + 2 && c < n; c++) {
+#pragma omp task firstprivate(c, n)
+        tree_node(c, n);
+    }
+}
+
+/* Every thread grows a tree of inner nested tasks: tasks created by tasks. */
+static double test_task_tree(int inner)
+{
+    double t = 0;
+#pragma omp parallel
+    {
+        double t0 = region_start();
+#pragma omp task
+        tree_node(0, inner);
+        region_end(t0, &t);
+    }
+    return t;
+}
+
+/* Every thread: if(0) tasks, run at once by the creator (undeferred; the data environment and
+ * task bookkeeping are still set up). */
+static double test_conditional_task(int inner)
+{
+    double t = 0;
+#pragma omp parallel
+    {
+        double t0 = region_start();
+        for (int j = 0; j < inner; j++) {
+#pragma omp task if (0)
+            work();
+        }
+        region_end(t0, &t);
+    }
+    return t;
+}
+
+/* Every thread creates a chain of inner tasks linked by inout dependences on its own variable:
+ * the chains run in parallel, each task waits for its predecessor. */
+static double test_dep_task(int inner)
+{
+    double t = 0;
+    struct {
+        int v;
+        char pad[60];
+    } *chain = calloc((size_t)nthreads, sizeof *chain);
+#pragma omp parallel
+    {
+        int *x = &chain[omp_get_thread_num()].v;
+        double t0 = region_start();
+        for (int j = 0; j < inner; j++) {
+#pragma omp task depend(inout : *x)
+            work();
+        }
+        region_end(t0, &t);
+    }
+    free(chain);
+    return t;
+}
+
+/* The master runs inner taskloops of nthreads iterations, one task each (grainsize 1); each
+ * taskloop waits for its tasks (implicit taskgroup). */
+static double test_taskloop(int inner)
+{
+    double t = 0;
+#pragma omp parallel
+    {
+        double t0 = region_start();
+#pragma omp master
+        for (int j = 0; j < inner; j++) {
+#pragma omp taskloop grainsize(1)
+            for (int i = 0; i < nthreads; i++)
+                work();
+        }
+        region_end(t0, &t);
+    }
+    return t;
+}
+
+/* Every thread: a taskgroup around one task. */
+static double test_taskgroup(int inner)
+{
+    double t = 0;
+#pragma omp parallel
+    {
+        double t0 = region_start();
+        for (int j = 0; j < inner; j++) {
+#pragma omp taskgroup
+            {
+#pragma omp task
+                work();
+            }
+        }
+        region_end(t0, &t);
+    }
+    return t;
+}
+
+static double ref_delay(int inner)
+{
+    double t0 = now();
+    for (int j = 0; j < inner; j++)
+        delay(delay_len);
+    return now() - t0;
+}
+
+struct construct {
+    const char *name;
+    double (*test)(int);
+};
+
+static const struct construct constructs[] = {
+    {"parallel_task", test_parallel_task},
+    {"master_task", test_master_task},
+    {"taskwait", test_taskwait},
+    {"task_tree", test_task_tree},
+    {"conditional_task", test_conditional_task},
+    {"dep_task", test_dep_task},
+    {"taskloop", test_taskloop},
+    {"taskgroup", test_taskgroup},
+};
+#define NCONSTRUCTS (sizeof constructs / sizeof constructs[0])
+
+static int failed;
+
+/* One test loop, checking that it ran every task it should have. */
+static double run_test(const struct construct *c, int inner, int *bad)
+{
+    tasks_run = 0;
+    double t = c->test(inner);
+    if (tasks_run != (long)inner * nthreads) {
+        if (!*bad)
+            fprintf(stderr, "taskbench: %s ran %ld tasks, expected %ld\n", c->name, tasks_run,
+                    (long)inner * nthreads);
+        *bad = 1;
+    }
+    return t;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+/* Grow inner until a test loop takes about target_s; as in syncbench: scale by the measured
+ * rate (2x..16x a step), the faster of two timings per step (one preemption must not stop the
+ * growth), and keep growing up to AMORTISE_INNER so per-sample fixed costs are amortised. */
+static int calibrate(const struct construct *c, int inner, int *bad)
+{
+    run_test(c, inner, bad); /* warm up: team, task pools, pages */
+    for (int step = 0; step < 20; step++) {
+        double t = run_test(c, inner, bad);
+        double t2 = run_test(c, inner, bad);
+        if (t2 < t)
+            t = t2;
+        if (t >= 0.5 * target_s && (inner >= AMORTISE_INNER || t >= 4 * target_s))
+            break;
+        double scale = t > 0 ? target_s / t : 16.0;
+        scale = scale < 2.0 ? 2.0 : scale > 16.0 ? 16.0 : scale;
+        double next = ceil(inner * scale);
+        if (next > 1e7) /* bounds the tasks outstanding at once (master_task: x nthreads) */
+            break;
+        inner = (int)next;
+    }
+    return inner;
+}
+
+static void run_construct(const struct construct *c)
+{
+    double start = now();
+    int bad = 0;
+    int inner = calibrate(c, MIN_INNER, &bad);
+    double *test = malloc(sizeof(double) * nsamples);
+    double *ref = malloc(sizeof(double) * nsamples);
+    double budget = 3.0 * nsamples * target_s + 1.0; /* oversubscribed runs: keep >= 3 samples */
+    int n = 0, recalibrated = 0;
+    while (n < nsamples) {
+        test[n] = run_test(c, inner, &bad);
+        ref[n] = ref_delay(inner);
+        n++;
+        /* Calibrated during a slow phase: start over once with a larger inner. */
+        if (n == 3 && !recalibrated) {
+            double tmp[3] = {test[0], test[1], test[2]};
+            if (median(tmp, 3) < 0.2 * target_s) {
+                recalibrated = 1;
+                inner = calibrate(c, inner, &bad);
+                n = 0;
+                continue;
+            }
+        }
+        if (n >= 3 && now() - start > budget)
+            break;
+    }
+    double ref_med = median(ref, n);
+    double *ovh = malloc(sizeof(double) * n);
+    for (int i = 0; i < n; i++)
+        ovh[i] = (test[i] - ref_med) / inner * 1e6;
+    double med = median(ovh, n);
+    printf("construct=%s threads=%d overhead_us=%.4f min=%.4f max=%.4f inner=%d samples=%d "
+           "ref_us=%.4f check=%s\n",
+           c->name, nthreads, med, ovh[0], ovh[n - 1], inner, n, ref_med / inner * 1e6,
+           bad ? "FAIL" : "ok");
+    failed |= bad;
+    free(test);
+    free(ref);
+    free(ovh);
+}
+
+static double time_delay(int n)
+{
+    double t0 = now();
+    delay(n);
+    return now() - t0;
+}
+
+static void calibrate_delay(double delay_us)
+{
+    int n = 1 << 12;
+    double t;
+    for (;;) {
+        t = time_delay(n);
+        if (t > 0.001 || n > (1 << 28))
+            break;
+        n *= 2;
+    }
+    for (int i = 0; i < 30; i++) { /* the fastest run: preemption only adds time */
+        double u = time_delay(n);
+        if (u < t)
+            t = u;
+    }
+    delay_len = (int)(delay_us * 1e-6 / (t / n) + 0.5);
+    if (delay_len < 1)
+        delay_len = 1;
+}
+
+/* Which library provides the OpenMP API: confirms that an LD_PRELOAD took effect. */
+static const char *runtime_path(void)
+{
+    Dl_info info;
+    if (dladdr((void *)omp_get_max_threads, &info) && info.dli_fname)
+        return info.dli_fname;
+    return "unknown";
+}
+
+static void usage(const char *prog)
+{
+    fprintf(stderr,
+            "usage: %s [-c name,name...] [-t target_ms] [-r samples] [-d delay_us] [-q] [-l]\n"
+            "  threads come from OMP_NUM_THREADS; -q = quick (5 ms target, 5 samples);\n"
+            "  -l lists the constructs\n",
+            prog);
+    exit(2);
+}
+
+static int in_list(const char *list, const char *name)
+{
+    size_t len = strlen(name);
+    for (const char *p = list; *p;) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n == len && strncmp(p, name, n) == 0)
+            return 1;
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    return 0;
+}
+
+/* Reject misspelt names rather than silently measuring nothing. */
+static void check_list(const char *list)
+{
+    char *copy = strdup(list);
+    for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
+        int ok = 0;
+        for (size_t i = 0; i < NCONSTRUCTS; i++)
+            ok |= strcmp(tok, constructs[i].name) == 0;
+        if (!ok) {
+            fprintf(stderr, "taskbench: unknown construct '%s' (try -l)\n", tok);
+            exit(2);
+        }
+    }
+    free(copy);
+}
+
+int main(int argc, char **argv)
+{
+    const char *list = NULL;
+    double delay_us = 0.1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-l")) {
+            for (size_t k = 0; k < NCONSTRUCTS; k++)
+                printf("%s\n", constructs[k].name);
+            return 0;
+        } else if (!strcmp(a, "-q")) {
+            target_s = 0.005;
+            nsamples = 5;
+        } else if (i + 1 < argc && !strcmp(a, "-c")) {
+            list = argv[++i];
+        } else if (i + 1 < argc && !strcmp(a, "-t")) {
+            target_s = atof(argv[++i]) * 1e-3;
+        } else if (i + 1 < argc && !strcmp(a, "-r")) {
+            nsamples = atoi(argv[++i]);
+        } else if (i + 1 < argc && !strcmp(a, "-d")) {
+            delay_us = atof(argv[++i]);
+        } else {
+            usage(argv[0]);
+        }
+    }
+    if (target_s <= 0 || nsamples < 1 || delay_us < 0)
+        usage(argv[0]);
+    if (list)
+        check_list(list);
+    setvbuf(stdout, NULL, _IOLBF, 0); /* results survive a later construct's crash */
+
+    nthreads = omp_get_max_threads();
+    calibrate_delay(delay_us);
+    int team = 0;
+#pragma omp parallel
+#pragma omp master
+    team = omp_get_num_threads();
+    if (team != nthreads)
+        fprintf(stderr, "taskbench: warning: team has %d threads, expected %d\n", team, nthreads);
+
+    printf("# taskbench runtime=%s threads=%d delay_us=%.3f delay_len=%d target_ms=%.1f "
+           "samples=%d\n",
+           runtime_path(), nthreads, delay_us, delay_len, target_s * 1e3, nsamples);
+    for (size_t i = 0; i < NCONSTRUCTS; i++)
+        if (!list || in_list(list, constructs[i].name))
+            run_construct(&constructs[i]);
+    return failed;
+}
