@@ -1,4 +1,5 @@
-/* init.c — the runtime struct, process start-up and initial threads. */
+/* init.c — process start-up and initial threads (the runtime struct
+ * itself is in rt.c). */
 #define _GNU_SOURCE
 #include <sched.h>
 #include <string.h>
@@ -7,9 +8,6 @@
 #include "env.h"
 #include "rt.h"
 #include "task.h"
-
-struct tp_runtime tp_rt;
-__thread struct tp_thread *tp_tls_self __attribute__((tls_model("initial-exec")));
 
 static void initial_thread_exit(void *arg);
 
@@ -65,10 +63,6 @@ static struct tp_thread *initial_thread_new(void) {
   t->solo_team = tp_team_solo(t);
   tp_task_thread_init(t);
   return t;
-}
-
-uint32_t tp_thread_uid(void) {
-  return __atomic_add_fetch(&tp_rt.next_uid, 1, __ATOMIC_RELAXED);
 }
 
 struct tp_thread *tp_thread_init_initial(void) {

@@ -216,7 +216,7 @@ void tp_cancel_region_end(struct tp_team *team) tp_hidden;
 void tp_target_run(struct tp_thread *self, void (*fn)(void *), void *data,
                    unsigned thread_limit) tp_hidden;
 /* Whole region: begin, run fn on the master, end. */
-void tp_parallel(void (*fn)(void *), void *data, unsigned nthreads,
+void tp_parallel(struct tp_thread *self, void (*fn)(void *), void *data, unsigned nthreads,
                  unsigned proc_bind) tp_hidden;
 
 /* Worker threads (pool.c). */

@@ -12,7 +12,10 @@
  * (dependences: when its predecessors are done).  Dependences and detach
  * are never run included unless the program asks (if(0)/final): their
  * waits could need a task the encountering task has yet to create.
- * Outside any parallel region (level 0) there is no barrier to run
+ * In a team of one (and outside any parallel region, level 0) nobody could
+ * run a deferred task but the creator, so a task without dependences or
+ * detach runs at once, as libgomp does; outside any parallel region there
+ * is also no barrier to run
  * deferred tasks at, so tasks run as soon as they are ready.
  *
  * Scheduling points: a waiting task runs its own local descendants
@@ -32,7 +35,7 @@
 
 /* Private tasks a thread may hold before new ones run at once (the
  * program creates faster than it runs; the ring would only grow). */
-#define TP_PRIVATE_MAX 16384
+#define TP_PRIVATE_MAX 1024
 /* With every task published (TEMPO_HEARTBEAT_US=0): pending tasks per
  * thread before new ones run at once, as libgomp does. */
 #define TP_PUBLIC_PER_THREAD 64
@@ -527,7 +530,7 @@ static void spawn_undeferred_slow(struct tp_thread *self, const struct tp_task_s
 
 static inline bool throttled(struct tp_thread *self) {
   struct tp_team *team = self->team;
-  if (tp_unlikely(team->level == 0))
+  if (tp_unlikely(team->nthreads == 1))
     return true; /* no team to share with: run now */
   if (tp_likely(tp_rt.heartbeat_ns))
     return tp_sched_private(self) >= TP_PRIVATE_MAX;
@@ -599,7 +602,7 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
   long align = s->arg_align;
   if (tp_likely(!(flags & (TP_TF_DEPEND | TP_TF_PRIORITY | TP_TF_DETACH)) && s->if_clause &&
                 !parent->final && !tp_rt.g.cancel && tp_rt.heartbeat_ns &&
-                self->team->level && align > 0 && align <= 64 && !(align & (align - 1)) &&
+                self->team->nthreads > 1 && align > 0 && align <= 64 && !(align & (align - 1)) &&
                 (unsigned long)s->arg_size <= TP_TASK_SLOT - sizeof(struct tp_task) - 64 &&
                 c && c->head && tp_sched_private(self) < TP_PRIVATE_MAX)) {
     struct tp_task *t = c->head;

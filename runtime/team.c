@@ -232,9 +232,8 @@ void tp_parallel_end(struct tp_thread *self) {
   }
 }
 
-void tp_parallel(void (*fn)(void *), void *data, unsigned nthreads,
-                 unsigned proc_bind) {
-  struct tp_thread *self = tp_self();
+void tp_parallel(struct tp_thread *self, void (*fn)(void *), void *data,
+                 unsigned nthreads, unsigned proc_bind) {
   tp_parallel_begin(self, fn, data, nthreads, proc_bind);
   fn(data);
   tp_parallel_end(self);

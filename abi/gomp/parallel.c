@@ -5,7 +5,7 @@
  * num_threads 0 means "no clause"; if(false) is passed as num_threads 1. */
 void GOMP_parallel(void (*fn)(void *), void *data, unsigned num_threads,
                    unsigned flags) {
-  tp_parallel(fn, data, num_threads, flags & 7);
+  tp_parallel(tp_self(), fn, data, num_threads, flags & 7);
 }
 
 void GOMP_parallel_start(void (*fn)(void *), void *data, unsigned num_threads) {

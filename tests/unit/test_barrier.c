@@ -85,7 +85,7 @@ static void run_team_expect(unsigned requested, unsigned n, unsigned rounds) {
   unsigned outer_tid = self->tid;
   struct bar_ctx c;
   ctx_init(&c, n, rounds, outer->level + 1);
-  tp_parallel(barrier_body, &c, requested, 0);
+  tp_parallel(tp_self(), barrier_body, &c, requested, 0);
   for (unsigned i = 0; i < n; i++)
     CHECK_EQ_U(c.ran[i], 1, "member ran the body once");
   for (unsigned i = 0; i < n; i++)
@@ -134,7 +134,7 @@ static void check_inner_active(void *arg) {
 }
 static void nested_probe(void *arg) {
   (void)arg;
-  tp_parallel(check_inner_active, NULL, 2, 0);
+  tp_parallel(tp_self(), check_inner_active, NULL, 2, 0);
 }
 
 int main(int argc, char **argv) {
@@ -170,18 +170,18 @@ int main(int argc, char **argv) {
 
   /* Nested regions: allow two active levels in the initial task's ICVs. */
   self->task->icv.max_active_levels = 3;
-  tp_parallel(nested_probe, NULL, 2, 0);
+  tp_parallel(tp_self(), nested_probe, NULL, 2, 0);
   struct nest_ctx nc = {.outer_n = 2, .inner_n = 2, .reps = UT_ITERS(40, 6),
                         .rounds = UT_ITERS(50, 10)};
-  tp_parallel(nested_outer, &nc, nc.outer_n, 0);
+  tp_parallel(tp_self(), nested_outer, &nc, nc.outer_n, 0);
   struct nest_ctx nc3 = {.outer_n = 3, .inner_n = 3, .reps = UT_ITERS(20, 4),
                          .rounds = UT_ITERS(30, 6)};
-  tp_parallel(nested_outer, &nc3, nc3.outer_n, 0);
+  tp_parallel(tp_self(), nested_outer, &nc3, nc3.outer_n, 0);
   /* With one active level, inner regions are serialized (teams of one). */
   self->task->icv.max_active_levels = 1;
   struct nest_ctx ns = {.outer_n = 2, .inner_n = 2, .reps = 3, .rounds = 5,
                         .serialized = true};
-  tp_parallel(nested_outer, &ns, ns.outer_n, 0);
+  tp_parallel(tp_self(), nested_outer, &ns, ns.outer_n, 0);
   double t3 = ut_now();
 
   printf("barrier%s: sizes %.2f s, back-to-back %.2f s, nested %.2f s; %u workers\n",

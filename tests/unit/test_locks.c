@@ -86,7 +86,7 @@ static void nest_body(void *arg) {
 
 static void run(void (*fn)(void *), unsigned n, const char *what) {
   counter = 0;
-  tp_parallel(fn, NULL, n, 0);
+  tp_parallel(tp_self(), fn, NULL, n, 0);
   CHECK_EQ_U(counter, (unsigned long)n * iters, what);
   CHECK_EQ_U(holder, 0, what);
 }
@@ -176,7 +176,7 @@ int main(void) {
   omp_unset_nest_lock(&nlock);
   omp_unset_nest_lock(&nlock);
 
-  tp_parallel(ownership_body, NULL, 2, 0);
+  tp_parallel(tp_self(), ownership_body, NULL, 2, 0);
 
   static const unsigned sizes[] = {2, 3, 4};
   for (unsigned i = 0; i < 3; i++) {

@@ -67,7 +67,7 @@ static void body(void *arg) {
 static void run(struct region *r, unsigned n) {
   memset(r, 0, sizeof *r);
   r->n = n;
-  tp_parallel(body, r, n, 0);
+  tp_parallel(tp_self(), body, r, n, 0);
   CHECK(pthread_equal(r->pt[0], pthread_self()), "the master is member 0");
 }
 
@@ -160,10 +160,10 @@ static int busy_count_mode(double t0) {
   CHECK(!tp_oversubscribed(), "one initial thread outside any region is not oversubscribed");
   CHECK(ncpus + 1 < MAXT, "ncpus %u too large for this test", ncpus);
   if (ncpus > 1) {
-    tp_parallel(probe_oversubscribed, NULL, ncpus, 0);
+    tp_parallel(tp_self(), probe_oversubscribed, NULL, ncpus, 0);
     CHECK(!over_in_region, "a team of ncpus (%u) threads is not oversubscribed", ncpus);
   }
-  tp_parallel(probe_oversubscribed, NULL, ncpus + 1, 0);
+  tp_parallel(tp_self(), probe_oversubscribed, NULL, ncpus + 1, 0);
   CHECK(over_in_region,
         "a team of ncpus + 1 = %u threads on %u CPUs is not seen as oversubscribed "
         "(threads_busy %u inside the region: the master/initial thread is not counted), "
@@ -198,7 +198,7 @@ static void spawn_tasks(void *arg) {
 static int pause_tasks_mode(double t0) {
   unsigned rounds = UT_ITERS(50, 20);
   for (unsigned r = 0; r < rounds; r++) {
-    tp_parallel(spawn_tasks, NULL, 3, 0);
+    tp_parallel(tp_self(), spawn_tasks, NULL, 3, 0);
     CHECK_EQ_U(omp_pause_resource_all(1 /* omp_pause_soft */), 0,
                "omp_pause_resource_all");
   }

@@ -117,7 +117,7 @@ static void run_mix(unsigned nthr, unsigned reps) {
         C.chunk[l] = 0;
     }
     C.slow_mod = r % 4 == 0 ? 0 : 7 + r % 5;
-    tp_parallel(body, &C, nthr, 0);
+    tp_parallel(tp_self(), body, &C, nthr, 0);
     char what[64];
     snprintf(what, sizeof what, "team of %u, rep %u", nthr, r);
     check_counts(&C, nthr, what);
@@ -157,7 +157,7 @@ static void balance_body(void *arg) {
 static void run_balance(int kind) {
   helped = 0;
   balance_kind = kind;
-  tp_parallel(balance_body, NULL, 2, 0);
+  tp_parallel(tp_self(), balance_body, NULL, 2, 0);
   CHECK(helped, "kind %d: no member helped member 0 with its block", kind);
 }
 

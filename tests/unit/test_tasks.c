@@ -29,9 +29,19 @@ static void count(void *arg) {
   __atomic_add_fetch(&runs, 1, __ATOMIC_RELAXED);
 }
 
+/* Thread 1 waits in program code (not a runtime wait, so it neither
+ * steals nor asks for promotion) until thread 0 has checked. */
+static unsigned park;
+static void parked(void) {
+  while (!tp_load_acq(&park))
+    tp_pause();
+}
+
 static void heartbeat_body(void *arg) {
   (void)arg;
   struct tp_thread *self = tp_self();
+  if (self->tid != 0)
+    return parked();
   struct tp_wq *q = self->wq;
   tp_store(&q->hungry, 0);
   for (int i = 0; i < 10; i++)
@@ -61,9 +71,9 @@ static void heartbeat_body(void *arg) {
   struct tp_team *team = self->team;
   struct tp_thread *saved = team->member[0].thr;
   unsigned saved_n = team->nthreads;
-  /* A fake two-member team view: self (tid 0 in a team of 1 here) and the
-   * victim; steal only reads member[].thr and nthreads. */
-  struct tp_member fake[2];
+  /* A fake two-member team view, self and the victim (the real member 1
+   * is parked); steal only reads member[].thr and nthreads. */
+  struct tp_member fake[2]; /* self and the victim */
   memset(fake, 0, sizeof fake);
   fake[0].thr = self;
   fake[1].thr = &victim;
@@ -80,12 +90,15 @@ static void heartbeat_body(void *arg) {
   team->nthreads = saved_n;
   team->member[0].thr = saved;
   tp_wq_fini(&victim_q);
+  tp_store_rel(&park, 1);
 }
 
 /* TEMPO_HEARTBEAT_US=0: every task is published at once. */
 static void publish_all_body(void *arg) {
   (void)arg;
   struct tp_thread *self = tp_self();
+  if (self->tid != 0)
+    return parked();
   for (int i = 0; i < 10; i++)
     GOMP_task(count, NULL, NULL, 0, 1, true, 0, NULL, 0, NULL);
   CHECK_EQ_U(tp_sched_private(self), 0, "nothing private");
@@ -93,6 +106,7 @@ static void publish_all_body(void *arg) {
   CHECK_EQ_U(self->task->kids_remote, 10, "published children");
   GOMP_taskwait();
   CHECK_EQ_U(runs, 10, "all ran by the taskwait");
+  tp_store_rel(&park, 1);
 }
 
 /* --- fib ------------------------------------------------------------------ */
@@ -189,7 +203,7 @@ int main(void) {
   double t0 = ut_now();
   ut_watchdog(100);
   (void)tp_self();
-  GOMP_parallel(tp_rt.heartbeat_ns ? heartbeat_body : publish_all_body, NULL, 1, 0);
+  GOMP_parallel(tp_rt.heartbeat_ns ? heartbeat_body : publish_all_body, NULL, 2, 0);
 
   int n = UT_ITERS(22, 16);
   long want[40] = {0, 1};
