@@ -86,6 +86,31 @@ void *tp_deque_take_bottom(struct tp_deque *d, tp_deque_score score, const void 
   return take(d, score, arg, scan, true);
 }
 
+unsigned tp_deque_take_top_n(struct tp_deque *d, tp_deque_score score, const void *arg,
+                             unsigned scan, void **out, unsigned max) {
+  if (!tp_deque_count(d))
+    return 0;
+  tp_mutex_lock(&d->lock);
+  uint64_t n = d->bot - d->top, first = d->bot;
+  for (uint64_t k = 0; k < n && k < scan; k++)
+    if (score(d->slot[(d->top + k) & d->mask], arg) >= 0) {
+      first = d->top + k;
+      break;
+    }
+  unsigned got = 0;
+  uint64_t want = (n + 1) / 2, end = first;
+  while (end != d->bot && got < max && got < want &&
+         score(d->slot[end & d->mask], arg) >= 0)
+    out[got++] = d->slot[end++ & d->mask];
+  /* Close the gap [first, end) by moving the older entries before it up. */
+  for (uint64_t j = first; j != d->top; j--)
+    d->slot[(j - 1 + (end - first)) & d->mask] = d->slot[(j - 1) & d->mask];
+  d->top += end - first;
+  tp_store(&d->count, (uint32_t)(d->bot - d->top));
+  tp_mutex_unlock(&d->lock);
+  return got;
+}
+
 void *tp_deque_take_top(struct tp_deque *d, tp_deque_score score, const void *arg,
                         unsigned scan) {
   return take(d, score, arg, scan, false);

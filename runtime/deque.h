@@ -44,4 +44,11 @@ void *tp_deque_take_bottom(struct tp_deque *d, tp_deque_score score, const void 
 void *tp_deque_take_top(struct tp_deque *d, tp_deque_score score, const void *arg,
                         unsigned scan) tp_hidden;
 
+/* A thief's batch: up to `max` (and at most half, rounded up) entries in
+ * a row from the top, starting at the first of the `scan` oldest that
+ * scores >= 0 and ending before one that does not.  Returns how many
+ * went to out[] (oldest first). */
+unsigned tp_deque_take_top_n(struct tp_deque *d, tp_deque_score score, const void *arg,
+                             unsigned scan, void **out, unsigned max) tp_hidden;
+
 #endif

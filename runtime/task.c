@@ -562,6 +562,7 @@ void tp_task_submit(struct tp_thread *self, struct tp_task *t, void **depend) {
   if (t->detach)
     t->refs++; /* the event's reference, dropped at completion */
   tp_task_pin(t, false);
+  __atomic_fetch_add(&parent->kids_remote, 1, __ATOMIC_RELAXED);
   bool ready = true;
   if (t->ndeps) {
     tp_mutex_lock(&parent->dep_lock);

@@ -152,14 +152,14 @@ static inline bool tp_task_descends(const struct tp_task *t, const struct tp_tas
 }
 
 /* t leaves its creator's private ring for a public deque: it now completes
- * anywhere (its parent counts it in kids_remote) and it and its unpinned
- * ancestors are pinned (see top).  Called on the thread that created t,
- * the only one touching the plain counters involved. */
+ * anywhere (the caller adds it to its parent's kids_remote, in bulk when
+ * it publishes several siblings) and it and its unpinned ancestors are
+ * pinned (see top).  Called on the thread that created t, the only one
+ * touching the plain counters involved. */
 static inline void tp_task_pin(struct tp_task *t, bool was_local) {
   struct tp_task *p = t->parent;
   if (was_local)
     p->kids_local--;
-  __atomic_fetch_add(&p->kids_remote, 1, __ATOMIC_RELAXED);
   t->published = true;
   for (struct tp_task *x = t; !x->pinned && !x->implicit; x = x->parent) {
     struct tp_task *q = x->parent;

@@ -6,6 +6,7 @@
  * priority among the nearest ones (priority is a hint). */
 #define TP_SCAN 8
 #define TP_PRIO_SCAN 4096
+#define TP_STEAL_BATCH 32
 /* Nesting beyond which a thread stops taking other threads' tasks (its
  * own private descendants still run: the program's recursion needs them),
  * so chains of steals cannot overflow a thread's stack. */
@@ -79,11 +80,22 @@ void tp_sched_promote(struct tp_thread *self) {
       struct tp_task *t = tp_ring_take_oldest(&q->priv);
       k--;
       tp_task_pin(t, true);
-      /* Counted before anyone can take it, so pending never dips to 0
-       * while it waits (the ring may hold tasks of an enclosing team). */
       team[m] = t->team;
-      __atomic_fetch_add(&t->team->tasks->pending, 1, __ATOMIC_RELAXED);
       batch[m++] = t;
+    }
+    /* Counted before anyone can take them, so pending never dips to 0
+     * while they wait (the ring may hold tasks of an enclosing team), and
+     * in runs of siblings / team mates: one atomic per run, not per task. */
+    for (unsigned i = 0, j; i < m; i = j) {
+      struct tp_task *p = batch[i]->parent;
+      for (j = i + 1; j < m && batch[j]->parent == p; j++)
+        ;
+      __atomic_fetch_add(&p->kids_remote, j - i, __ATOMIC_RELAXED);
+    }
+    for (unsigned i = 0, j; i < m; i = j) {
+      for (j = i + 1; j < m && team[j] == team[i]; j++)
+        ;
+      __atomic_fetch_add(&team[i]->tasks->pending, j - i, __ATOMIC_RELAXED);
     }
     tp_deque_push(&q->pub, (void *const *)batch, m);
     tp_fence_sc(); /* the pushes before the sleepers' count (wake_for) */
@@ -161,9 +173,15 @@ struct tp_task *tp_sched_steal(struct tp_thread *self, struct tp_team *team,
     struct tp_thread *m = team->member[i].thr;
     if (m == self || !tp_deque_count(&m->wq->pub))
       continue;
-    t = tp_deque_take_top(&m->wq->pub, score, &want, TP_SCAN);
-    if (t)
-      return t;
+    /* Half of what it holds, so a thief of many small tasks comes back
+     * to its own deque, not to the victim's lock, for the next ones. */
+    void *got[TP_STEAL_BATCH];
+    unsigned k = tp_deque_take_top_n(&m->wq->pub, score, &want, TP_SCAN, got, TP_STEAL_BATCH);
+    if (k) {
+      if (k > 1)
+        tp_deque_push(&q->pub, got + 1, k - 1);
+      return got[0];
+    }
   }
   ask_promotion(self, team, false);
   return NULL;

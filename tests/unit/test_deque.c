@@ -92,6 +92,26 @@ static void test_deque_single(void) {
   CHECK((uintptr_t)tp_deque_take_top(&d, score_prio, NULL, 16) == 101, "tie: oldest from top");
   CHECK((uintptr_t)tp_deque_take_bottom(&d, score_prio, NULL, 1) == 7,
         "scan 1 looks only at the end");
+  CHECK((uintptr_t)tp_deque_take_top(&d, score_any, NULL, 8) == 102, "last one");
+  /* Batches from the top: half, in a row of acceptable entries. */
+  void *q[] = {(void *)1, (void *)2, (void *)4, (void *)6, (void *)7, (void *)8,
+               (void *)10, (void *)12, (void *)14, (void *)16};
+  tp_deque_push(&d, q, 10);
+  void *out[8];
+  unsigned k = tp_deque_take_top_n(&d, score_even_only, NULL, 8, out, 8);
+  CHECK_EQ_U(k, 3, "from the first even (2) up to the odd 7");
+  CHECK((uintptr_t)out[0] == 2 && (uintptr_t)out[1] == 4 && (uintptr_t)out[2] == 6,
+        "oldest first");
+  CHECK_EQ_U(tp_deque_count(&d), 7, "count after a batch");
+  CHECK((uintptr_t)tp_deque_take_top(&d, score_any, NULL, 8) == 1, "1 stayed on top");
+  k = tp_deque_take_top_n(&d, score_any, NULL, 8, out, 8);
+  CHECK_EQ_U(k, 3, "half of 6, rounded up");
+  CHECK((uintptr_t)out[0] == 7 && (uintptr_t)out[2] == 10, "in order");
+  k = tp_deque_take_top_n(&d, score_any, NULL, 8, out, 1);
+  CHECK(k == 1 && (uintptr_t)out[0] == 12, "max 1");
+  CHECK((uintptr_t)tp_deque_take_bottom(&d, score_any, NULL, 8) == 16, "bottom intact");
+  CHECK((uintptr_t)tp_deque_take_bottom(&d, score_any, NULL, 8) == 14, "and empty after");
+  CHECK_EQ_U(tp_deque_count(&d), 0, "empty");
   tp_deque_fini(&d);
 }
 
@@ -111,9 +131,19 @@ static void take_one(void *x) {
 }
 
 static void *thief(void *arg) {
-  (void)arg;
+  uintptr_t id = (uintptr_t)arg;
   for (;;) {
-    void *x = tp_deque_take_top(&race_d, score_any, NULL, 8);
+    void *x = NULL;
+    if (id & 1) { /* odd thieves take batches */
+      void *b[4];
+      unsigned k = tp_deque_take_top_n(&race_d, score_any, NULL, 8, b, 4);
+      for (unsigned i = 0; i < k; i++)
+        take_one(b[i]);
+      if (k)
+        continue;
+    } else {
+      x = tp_deque_take_top(&race_d, score_any, NULL, 8);
+    }
     if (x) {
       take_one(x);
       continue;
@@ -130,7 +160,7 @@ static void test_deque_races(void) {
   tp_deque_init(&race_d);
   pthread_t th[NTHIEVES];
   for (int i = 0; i < NTHIEVES; i++)
-    pthread_create(&th[i], NULL, thief, NULL);
+    pthread_create(&th[i], NULL, thief, (void *)(uintptr_t)i);
   unsigned seed = 7;
   for (uintptr_t next = 0; next < race_n;) {
     /* Bursts of 1..8 entries (1 gives the one-element race), then take a

@@ -31,9 +31,16 @@ static void count(void *arg) {
 
 /* Thread 1 waits in program code (not a runtime wait, so it neither
  * steals nor asks for promotion) until thread 0 has checked. */
-static unsigned park;
+static unsigned park, parked_in;
 static void parked(void) {
+  tp_store_rel(&parked_in, 1);
   while (!tp_load_acq(&park))
+    tp_pause();
+}
+/* Thread 0 starts checking once thread 1 is parked (it no longer reads
+ * the team, which the heartbeat check below rewires for a moment). */
+static void wait_parked(void) {
+  while (!tp_load_acq(&parked_in))
     tp_pause();
 }
 
@@ -42,6 +49,7 @@ static void heartbeat_body(void *arg) {
   struct tp_thread *self = tp_self();
   if (self->tid != 0)
     return parked();
+  wait_parked();
   struct tp_wq *q = self->wq;
   tp_store(&q->hungry, 0);
   for (int i = 0; i < 10; i++)
@@ -99,6 +107,7 @@ static void publish_all_body(void *arg) {
   struct tp_thread *self = tp_self();
   if (self->tid != 0)
     return parked();
+  wait_parked();
   for (int i = 0; i < 10; i++)
     GOMP_task(count, NULL, NULL, 0, 1, true, 0, NULL, 0, NULL);
   CHECK_EQ_U(tp_sched_private(self), 0, "nothing private");
