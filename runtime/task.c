@@ -104,7 +104,7 @@ static inline void task_init(struct tp_task *t, struct tp_task *parent, unsigned
   t->data = NULL;
   t->thr = NULL;
   t->implicit = false;
-  t->final = parent->final || (flags & TP_TF_FINAL);
+  t->final = parent->final || (flags & TP_TASK_FINAL);
   t->undeferred = false;
   t->detach = false;
   t->pinned = false;
@@ -460,7 +460,7 @@ static inline void included_end(struct tp_thread *self, struct tp_task *t) {
 
 void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data,
                           bool final) {
-  struct tp_task *t = included_begin(self, final ? TP_TF_FINAL : 0);
+  struct tp_task *t = included_begin(self, final ? TP_TASK_FINAL : 0);
   fn(data);
   included_end(self, t);
 }
@@ -507,13 +507,13 @@ static void spawn_undeferred_slow(struct tp_thread *self, const struct tp_task_s
     parent->alive_local++;
   if (ndeps && parent->dep_table) {
     tp_mutex_lock(&parent->dep_lock);
-    tp_dep_register(parent, t, s->depend, false);
+    tp_dep_register(parent, t, s->deps, ndeps, false);
     tp_mutex_unlock(&parent->dep_lock);
     if (tp_load_acq(&t->npred))
       tp_task_wait(self, &t->npred, 0);
   }
   t->ndeps = 0; /* never recorded: nothing to unlink */
-  if (s->flags & TP_TF_DETACH) {
+  if (s->detach) {
     t->detach = true;
     *s->detach = t;
     if (s->data)
@@ -550,7 +550,7 @@ static inline void count_child(struct tp_task *parent, struct tp_task *t) {
     __atomic_fetch_add(&t->taskgroup->count, 1, __ATOMIC_RELAXED);
 }
 
-void tp_task_submit(struct tp_thread *self, struct tp_task *t, void **depend) {
+void tp_task_submit(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps) {
   struct tp_task *parent = self->task;
   struct tp_team *team = self->team;
   count_child(parent, t);
@@ -566,7 +566,7 @@ void tp_task_submit(struct tp_thread *self, struct tp_task *t, void **depend) {
   bool ready = true;
   if (t->ndeps) {
     tp_mutex_lock(&parent->dep_lock);
-    tp_dep_register(parent, t, depend, true);
+    tp_dep_register(parent, t, deps, t->ndeps, true);
     ready = t->npred == 0;
     tp_mutex_unlock(&parent->dep_lock);
   }
@@ -601,7 +601,7 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
    * in a pooled descriptor; no atomic, no lock, no call but the copy. */
   struct tp_task_cache *c = self->task_cache;
   long align = s->arg_align;
-  if (tp_likely(!(flags & (TP_TF_DEPEND | TP_TF_PRIORITY | TP_TF_DETACH)) && s->if_clause &&
+  if (tp_likely(!s->ndeps && !s->priority && !s->detach && s->if_clause &&
                 !parent->final && !tp_rt.g.cancel && tp_rt.heartbeat_ns &&
                 self->team->nthreads > 1 && align > 0 && align <= 64 && !(align & (align - 1)) &&
                 (unsigned long)s->arg_size <= TP_TASK_SLOT - sizeof(struct tp_task) - 64 &&
@@ -624,8 +624,8 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
     tp_sched_push(self, t);
     return;
   }
-  unsigned ndeps = (flags & TP_TF_DEPEND) && s->depend ? tp_dep_count(s->depend) : 0;
-  bool detach = (flags & TP_TF_DETACH) && s->detach;
+  unsigned ndeps = s->ndeps;
+  bool detach = s->detach != NULL;
   if (tp_unlikely(tp_rt.g.cancel) &&
       (tp_task_in_cancelled_group(parent->taskgroup) ||
        tp_load_acq(&self->team->cancelled)))
@@ -643,7 +643,7 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
     return;
   }
 
-  int prio = (flags & TP_TF_PRIORITY) ? tp_task_priority(s->priority) : 0;
+  int prio = tp_task_priority(s->priority);
   struct tp_task *t = tp_task_new(self, s->arg_size, s->arg_align, ndeps, flags, prio);
   t->ndeps = ndeps;
   if (detach) {
@@ -660,12 +660,12 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
   } else if (s->arg_size > 0) {
     memcpy(t->data, s->data, (size_t)s->arg_size);
   }
-  tp_task_submit(self, t, s->depend);
+  tp_task_submit(self, t, s->deps);
 }
 
-void tp_taskwait_depend(struct tp_thread *self, void **depend) {
+void tp_taskwait_depend(struct tp_thread *self, const struct tp_dep *deps,
+                        unsigned ndeps) {
   struct tp_task *parent = self->task;
-  unsigned ndeps = depend ? tp_dep_count(depend) : 0;
   if (!ndeps || !parent->dep_table)
     return; /* no earlier sibling had dependences */
   struct tp_task *t = tp_task_new(self, 0, 1, ndeps, 0, 0);
@@ -674,7 +674,7 @@ void tp_taskwait_depend(struct tp_thread *self, void **depend) {
   if (!parent->implicit)
     parent->alive_local++;
   tp_mutex_lock(&parent->dep_lock);
-  tp_dep_register(parent, t, depend, false);
+  tp_dep_register(parent, t, deps, ndeps, false);
   tp_mutex_unlock(&parent->dep_lock);
   if (tp_load_acq(&t->npred))
     tp_task_wait(self, &t->npred, 0);

@@ -16,13 +16,7 @@
  * Everything here runs under the lock of the task that owns the table (the
  * siblings' parent, dep_lock), so siblings of different parents never
  * contend, and nothing here takes a team-wide lock.
- *
- * gcc's depend arrays (GOMP_task, GOMP_taskwait_depend):
- *   depend[0] != 0: {n, nout, addr[n]}: the first nout are out/inout, the
- *     rest in;
- *   depend[0] == 0: {0, n, nout, nmutexinoutset, nin, addr[...]}: out/inout,
- *     then mutexinoutset, then in addresses, then n - (nout+nmutex+nin)
- *     pointers to omp_depend_t objects {addr, kind}. */
+ */
 #include <stdlib.h>
 
 #include "taskpriv.h"
@@ -39,46 +33,16 @@ struct tp_dep_table {
   struct tp_dep_addr **slot;
 };
 
-unsigned tp_dep_count(void **depend) {
-  uintptr_t n = (uintptr_t)(depend[0] ? depend[0] : depend[1]);
-  return (unsigned)n;
-}
-
-/* The i-th dependence: its address and its class (TP_DEP_IN, TP_DEP_OUT
- * for every out-like kind, TP_DEP_INOUTSET). */
-static void dep_item(void **depend, unsigned i, void **addr, uint8_t *cls) {
-  uintptr_t kind;
-  if (depend[0]) {
-    *addr = depend[2 + i];
-    kind = i < (uintptr_t)depend[1] ? TP_DEP_OUT : TP_DEP_IN;
-  } else {
-    uintptr_t nout = (uintptr_t)depend[2], nmutex = (uintptr_t)depend[3],
-              nin = (uintptr_t)depend[4];
-    if (i < nout + nmutex + nin) {
-      *addr = depend[5 + i];
-      kind = i < nout + nmutex ? TP_DEP_OUT : TP_DEP_IN;
-    } else {
-      void **obj = (void **)depend[5 + i];
-      *addr = obj[0];
-      kind = (uintptr_t)obj[1];
-    }
-  }
+/* The class of a dependence kind: TP_DEP_IN, TP_DEP_OUT for every
+ * out-like kind, TP_DEP_INOUTSET. */
+static uint8_t dep_class(unsigned kind) {
   switch (kind) {
   case TP_DEP_IN:
-    *cls = TP_DEP_IN;
-    break;
+    return TP_DEP_IN;
   case TP_DEP_INOUTSET:
-    *cls = TP_DEP_INOUTSET;
-    break;
-  case TP_DEP_OUT:
-  case TP_DEP_INOUT:
-  case TP_DEP_MUTEXINOUTSET:
-    *cls = TP_DEP_OUT;
-    break;
+    return TP_DEP_INOUTSET;
   default:
-    tp_warn("unknown dependence type %lu in an omp_depend_t object; treated "
-            "as inout", (unsigned long)kind);
-    *cls = TP_DEP_OUT;
+    return TP_DEP_OUT;
   }
 }
 
@@ -192,19 +156,17 @@ static void edges_from(struct tp_dep_ent *list, struct tp_task *s) {
     edge(e->task, s);
 }
 
-void tp_dep_register(struct tp_task *parent, struct tp_task *t, void **depend,
-                     bool insert) {
+void tp_dep_register(struct tp_task *parent, struct tp_task *t, const struct tp_dep *deps,
+                     unsigned n, bool insert) {
   if (!parent->dep_table) {
     if (!insert)
       return;
     parent->dep_table = table_new();
   }
   struct tp_dep_table *tab = parent->dep_table;
-  unsigned n = tp_dep_count(depend);
   for (unsigned i = 0; i < n; i++) {
-    void *addr;
-    uint8_t cls;
-    dep_item(depend, i, &addr, &cls);
+    void *addr = deps[i].addr;
+    uint8_t cls = dep_class(deps[i].kind);
     struct tp_dep_addr *r = table_get(tab, addr, insert);
     if (!r)
       continue;

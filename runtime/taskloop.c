@@ -1,11 +1,11 @@
 /* taskloop.c — the taskloop construct: split the iteration space into
  * tasks.
  *
- * gcc passes the loop as start/end/step (long, or unsigned long long with
- * TP_TF_UP telling the direction) and a data block whose first two 8-byte
+ * The loop comes as start/end/step (long, or unsigned long long with
+ * TP_LOOP_UP telling the direction) and a data block whose first two 8-byte
  * fields receive each task's [start, end); with a reduction clause the
  * third field points to the reduction descriptor (taskred.c).  num_tasks
- * is the grainsize when TP_TF_GRAINSIZE is set, the number of tasks
+ * is the grainsize when TP_LOOP_GRAINSIZE is set, the number of tasks
  * otherwise (0: no clause).
  *
  * Splitting (OpenMP 5.1, 2.12.2): num_tasks(k) makes min(k, n) tasks of
@@ -27,9 +27,9 @@ struct split {
 static struct split split_loop(uint64_t n, unsigned flags, unsigned long arg,
                                unsigned nthreads) {
   struct split s = {0, 0, 0, 0};
-  if (flags & TP_TF_GRAINSIZE) {
+  if (flags & TP_LOOP_GRAINSIZE) {
     uint64_t g = arg ? arg : 1;
-    if (flags & TP_TF_STRICT) {
+    if (flags & TP_LOOP_STRICT) {
       s.ntasks = n / g + (n % g != 0);
       s.base = g;
       s.last = n % g;
@@ -58,11 +58,11 @@ void tp_taskloop(struct tp_thread *self, void (*fn)(void *), void *data,
                  void (*cpyfn)(void *, void *), long arg_size, long arg_align,
                  unsigned flags, unsigned long num_tasks, int priority,
                  uint64_t start, uint64_t end, uint64_t step, bool is_ull) {
-  bool up = is_ull ? (flags & TP_TF_UP) != 0 : (int64_t)step > 0;
+  bool up = is_ull ? (flags & TP_LOOP_UP) != 0 : (int64_t)step > 0;
   bool empty = up ? (is_ull ? start >= end : (int64_t)start >= (int64_t)end)
                   : (is_ull ? start <= end : (int64_t)start <= (int64_t)end);
-  bool group = !(flags & TP_TF_NOGROUP);
-  uintptr_t *red = (flags & TP_TF_REDUCTION) ? ((uintptr_t **)data)[2] : NULL;
+  bool group = !(flags & TP_LOOP_NOGROUP);
+  uintptr_t *red = (flags & TP_LOOP_REDUCTION) ? ((uintptr_t **)data)[2] : NULL;
   if (empty || step == 0) {
     if (step == 0 && !empty)
       tp_warn("taskloop with a zero step; no iteration executed");
@@ -82,7 +82,7 @@ void tp_taskloop(struct tp_thread *self, void (*fn)(void *), void *data,
   }
 
   struct tp_task *parent = self->task;
-  bool undeferred = !(flags & TP_TF_IF) || parent->final;
+  bool undeferred = !(flags & TP_LOOP_IF) || parent->final;
   int prio = tp_task_priority(priority);
   uint64_t lo = start;
   if (undeferred && cpyfn) {
@@ -103,7 +103,7 @@ void tp_taskloop(struct tp_thread *self, void (*fn)(void *), void *data,
       a[0] = lo;
       lo += task_iters(&sp, i) * step;
       a[1] = lo;
-      tp_task_run_included(self, fn, a, parent->final || (flags & TP_TF_FINAL));
+      tp_task_run_included(self, fn, a, parent->final || (flags & TP_TASK_FINAL));
     }
     free(buf);
   } else {
@@ -120,12 +120,12 @@ void tp_taskloop(struct tp_thread *self, void (*fn)(void *), void *data,
           cpyfn(b, data);
           ((uint64_t *)b)[0] = lo;
           ((uint64_t *)b)[1] = hi;
-          tp_task_run_included(self, fn, b, parent->final || (flags & TP_TF_FINAL));
+          tp_task_run_included(self, fn, b, parent->final || (flags & TP_TASK_FINAL));
           free(b);
         } else {
           ((uint64_t *)data)[0] = lo;
           ((uint64_t *)data)[1] = hi;
-          tp_task_run_included(self, fn, data, parent->final || (flags & TP_TF_FINAL));
+          tp_task_run_included(self, fn, data, parent->final || (flags & TP_TASK_FINAL));
         }
       } else {
         struct tp_task *t = tp_task_new(self, arg_size, arg_align, 0, flags, prio);

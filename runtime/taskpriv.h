@@ -6,29 +6,34 @@
 
 #include "task.h"
 
-/* GOMP_TASK_FLAG_* bits gcc passes to GOMP_task / GOMP_taskloop. */
+/* Clauses of a task or taskloop construct, whatever the ABI: each shim
+ * translates its own encoding (gcc's GOMP_TASK_FLAG_*, clang's kmp_tasking
+ * flags) into these. */
 enum {
-  TP_TF_UNTIED = 1u << 0,
-  TP_TF_FINAL = 1u << 1,
-  TP_TF_MERGEABLE = 1u << 2,
-  TP_TF_DEPEND = 1u << 3,
-  TP_TF_PRIORITY = 1u << 4,
-  TP_TF_UP = 1u << 8,        /* taskloop_ull: iterations count upwards */
-  TP_TF_GRAINSIZE = 1u << 9, /* taskloop: num_tasks argument is a grainsize */
-  TP_TF_IF = 1u << 10,       /* taskloop: the if clause is true */
-  TP_TF_NOGROUP = 1u << 11,
-  TP_TF_REDUCTION = 1u << 12,
-  TP_TF_DETACH = 1u << 13,
-  TP_TF_STRICT = 1u << 14,   /* taskloop: grainsize/num_tasks strict modifier */
+  TP_TASK_UNTIED = 1u << 0,
+  TP_TASK_FINAL = 1u << 1,     /* final clause true */
+  TP_TASK_MERGEABLE = 1u << 2,
+  /* taskloop only */
+  TP_LOOP_UP = 1u << 8,        /* unsigned bounds count upwards */
+  TP_LOOP_GRAINSIZE = 1u << 9, /* `num` is a grainsize, not a task count */
+  TP_LOOP_IF = 1u << 10,       /* the if clause is true */
+  TP_LOOP_NOGROUP = 1u << 11,
+  TP_LOOP_REDUCTION = 1u << 12,
+  TP_LOOP_STRICT = 1u << 14,   /* grainsize/num_tasks strict modifier */
 };
 
 /* detach_state bits: the task completes when both are set. */
 enum { TP_DETACH_BODY_DONE = 1u, TP_DETACH_FULFILLED = 2u };
 
-/* Dependence kinds (omp_depend_t type values; out-like kinds are treated
- * alike: mutexinoutset as inout is compliant). */
+/* Dependence kinds (out-like kinds are treated alike: mutexinoutset as
+ * inout is compliant).  A task's dependences reach the core as an array of
+ * struct tp_dep, translated by the ABI shim from its own format. */
 enum { TP_DEP_IN = 1, TP_DEP_OUT = 2, TP_DEP_INOUT = 3, TP_DEP_MUTEXINOUTSET = 4,
        TP_DEP_INOUTSET = 5 };
+struct tp_dep {
+  void *addr;
+  unsigned kind; /* TP_DEP_* */
+};
 
 /* One dependence of a task on an address, linked into the address's
  * record in the parent's dependence table (taskdep.c). */
@@ -44,17 +49,18 @@ struct tp_dep_ent {
 
 /* --- task.c ------------------------------------------------------------ */
 
-/* Everything GOMP_task passes, in one place. */
+/* A task construct, in one place. */
 struct tp_task_spec {
   void (*fn)(void *);
-  void *data;
+  void *data;                    /* copied into the task (cpyfn, else memcpy) */
   void (*cpyfn)(void *, void *);
   long arg_size, arg_align;
   bool if_clause;
-  unsigned flags;
-  void **depend;
-  int priority;
-  void **detach;
+  unsigned flags;                /* TP_TASK_* */
+  const struct tp_dep *deps;     /* [ndeps] */
+  unsigned ndeps;
+  int priority;                  /* priority clause (0: none) */
+  void **detach;                 /* detach clause: where the event goes; NULL: none */
 };
 
 /* The task construct (GOMP_task). */
@@ -64,7 +70,7 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) tp_hidd
  * arg_align (data copied by the caller), then submit it. */
 struct tp_task *tp_task_new(struct tp_thread *self, long arg_size, long arg_align,
                             unsigned ndeps, unsigned flags, int priority) tp_hidden;
-void tp_task_submit(struct tp_thread *self, struct tp_task *t, void **depend) tp_hidden;
+void tp_task_submit(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps) tp_hidden;
 /* Run fn(data) as an included task (undeferred, in this frame). */
 void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data,
                           bool final) tp_hidden;
@@ -77,7 +83,8 @@ void tp_task_yield(struct tp_thread *self) tp_hidden;
 void tp_taskwait(struct tp_thread *self) tp_hidden;
 /* taskwait depend(...): wait for the sibling tasks these dependences
  * name. */
-void tp_taskwait_depend(struct tp_thread *self, void **depend) tp_hidden;
+void tp_taskwait_depend(struct tp_thread *self, const struct tp_dep *deps,
+                        unsigned ndeps) tp_hidden;
 /* omp_fulfill_event. */
 void tp_task_fulfill(struct tp_thread *self, struct tp_task *t) tp_hidden;
 /* Clamp a priority clause to [0, max-task-priority-var]. */
@@ -88,13 +95,11 @@ bool tp_task_throttled(struct tp_thread *self) tp_hidden;
 
 /* --- taskdep.c ----------------------------------------------------------- */
 
-/* Number of dependences in a GOMP depend array (both formats). */
-unsigned tp_dep_count(void **depend) tp_hidden;
 /* parent->dep_lock held.  Make t (a new child of parent) wait for the
  * sibling tasks its dependences name (t->npred counts them); if insert,
  * record t so that later siblings wait for it. */
-void tp_dep_register(struct tp_task *parent, struct tp_task *t, void **depend,
-                     bool insert) tp_hidden;
+void tp_dep_register(struct tp_task *parent, struct tp_task *t, const struct tp_dep *deps,
+                     unsigned ndeps, bool insert) tp_hidden;
 /* t->parent->dep_lock held.  t completed: drop its records and release
  * its successors: an undeferred one's waiter is woken, deferred ones that
  * became ready are returned as a list linked through qnext (the caller
@@ -139,7 +144,10 @@ void tp_taskred_ws_exit(struct tp_thread *self, bool cancelled) tp_hidden;
 
 /* --- taskloop.c ---------------------------------------------------------- */
 
-/* GOMP_taskloop (is_ull false: long bounds) and GOMP_taskloop_ull. */
+/* The taskloop construct (is_ull false: long bounds); flags TP_TASK_* and
+ * TP_LOOP_*.  The data block's first two 8-byte fields receive each
+ * task's [start, end); with TP_LOOP_REDUCTION the third points to the
+ * reduction descriptor (taskred.c). */
 void tp_taskloop(struct tp_thread *self, void (*fn)(void *), void *data,
                  void (*cpyfn)(void *, void *), long arg_size, long arg_align,
                  unsigned flags, unsigned long num_tasks, int priority,

@@ -29,6 +29,7 @@
 void GOMP_task(void (*fn)(void *), void *data, void (*cpyfn)(void *, void *),
                long arg_size, long arg_align, bool if_clause, unsigned flags,
                void **depend, int priority, void *detach);
+void GOMP_taskwait_depend(void **depend);
 
 /* A target region with everything it needs, in one block that a deferred
  * task can copy: the header, then hostaddrs[mapnum] (firstprivate entries
@@ -126,7 +127,7 @@ void GOMP_target_ext(int device, void (*fn)(void *), size_t mapnum,
               depend ? TASK_FLAG_DEPEND : 0, depend, 0, NULL);
   } else {
     if (depend)
-      tp_taskwait_depend(self, depend);
+      GOMP_taskwait_depend(depend);
     job_run(j);
   }
   free(j);
@@ -144,7 +145,7 @@ void GOMP_target(int device, void (*fn)(void *), const void *unused,
  * has to come after its predecessors, which waiting for them here gives. */
 static void data_construct(void **depend) {
   if (depend)
-    tp_taskwait_depend(tp_self(), depend);
+    GOMP_taskwait_depend(depend);
 }
 
 void GOMP_target_data(int device, const void *unused, size_t mapnum,

@@ -1,22 +1,39 @@
-/* task.c — GOMP_task, taskwait, taskyield. */
-#include "../../runtime/taskpriv.h"
+/* task.c — GOMP_task, taskwait, taskyield: gcc's flags and depend array
+ * translated (depend.h), the rest is the core's. */
+#include "depend.h"
 
-/* flags: GOMP_TASK_FLAG_* (taskpriv.h); depend: see taskdep.c; detach:
- * address of the omp_event_handle_t variable (detach clause). */
+/* flags: GOMP_TASK_FLAG_*; depend: see depend.c; detach: address of the
+ * omp_event_handle_t variable (detach clause). */
 void GOMP_task(void (*fn)(void *), void *data, void (*cpyfn)(void *, void *),
                long arg_size, long arg_align, bool if_clause, unsigned flags,
                void **depend, int priority, void *detach) {
   struct tp_task_spec s = {
       .fn = fn, .data = data, .cpyfn = cpyfn, .arg_size = arg_size,
-      .arg_align = arg_align, .if_clause = if_clause, .flags = flags,
-      .depend = depend, .priority = priority, .detach = detach,
+      .arg_align = arg_align, .if_clause = if_clause,
+      .flags = gomp_task_flags(flags),
+      .priority = (flags & GOMP_TF_PRIORITY) ? priority : 0,
+      .detach = (flags & GOMP_TF_DETACH) ? detach : NULL,
   };
+  if (tp_likely(!(flags & GOMP_TF_DEPEND) || !depend)) {
+    tp_task_spawn(tp_self(), &s);
+    return;
+  }
+  struct gomp_deps d;
+  gomp_deps_read(&d, depend);
+  s.deps = d.v;
+  s.ndeps = d.n;
   tp_task_spawn(tp_self(), &s);
+  gomp_deps_done(&d);
 }
 
 void GOMP_taskwait(void) { tp_taskwait(tp_self()); }
 
-void GOMP_taskwait_depend(void **depend) { tp_taskwait_depend(tp_self(), depend); }
+void GOMP_taskwait_depend(void **depend) {
+  struct gomp_deps d;
+  gomp_deps_read(&d, depend);
+  tp_taskwait_depend(tp_self(), d.v, d.n);
+  gomp_deps_done(&d);
+}
 
 /* A task scheduling point: every task is tied here, so there is no task
  * to switch to that the thread could not also run at its next wait; but a
