@@ -107,7 +107,8 @@ static bool env_switch(const char *name, bool *out) {
 /* Every TEMPO_* variable Tempo reads; any other is most likely a misspelt
  * switch, which would otherwise be ignored without a word.  TEMPO_TEST_*
  * belong to the test harness. */
-static const char *const tempo_switches[] = {"TEMPO_LOOP_STEAL", "TEMPO_HEARTBEAT_US"};
+static const char *const tempo_switches[] = {"TEMPO_LOOP_STEAL", "TEMPO_HEARTBEAT_US",
+                                              "TEMPO_LAZY_TASKLOOP"};
 
 static void env_unknown_switches(void) {
   extern char **environ;
@@ -507,6 +508,9 @@ void tp_env_init(void) {
   tp_rt.loop_steal = true;
   if (env_switch("TEMPO_LOOP_STEAL", &b))
     tp_rt.loop_steal = b;
+  tp_rt.lazy_taskloop = true;
+  if (env_switch("TEMPO_LAZY_TASKLOOP", &b))
+    tp_rt.lazy_taskloop = b;
   tp_rt.heartbeat_ns = 100000;
   if (env_ulong("TEMPO_HEARTBEAT_US", 0, 10000000, &x))
     tp_rt.heartbeat_ns = (uint64_t)x * 1000;

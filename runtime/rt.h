@@ -145,6 +145,7 @@ struct tp_runtime {
   unsigned long long spin_iters;     /* pause iterations before sleeping */
   unsigned long long spin_throttled; /* same, when oversubscribed */
   bool loop_steal;        /* TEMPO_LOOP_STEAL: nonmonotonic dynamic loops steal ranges */
+  bool lazy_taskloop;     /* TEMPO_LAZY_TASKLOOP: taskloops split on demand (taskloop.c) */
   uint64_t heartbeat_ns;  /* TEMPO_HEARTBEAT_US: least interval between promotions asked
                              of one thread (tasksched.h); 0 = publish every task */
 

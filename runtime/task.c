@@ -550,6 +550,14 @@ static inline void count_child(struct tp_task *parent, struct tp_task *t) {
     __atomic_fetch_add(&t->taskgroup->count, 1, __ATOMIC_RELAXED);
 }
 
+void tp_task_publish(struct tp_thread *self, struct tp_task *t) {
+  struct tp_task *parent = self->task;
+  count_child(parent, t);
+  tp_task_pin(t, false);
+  __atomic_fetch_add(&parent->kids_remote, 1, __ATOMIC_RELAXED);
+  tp_sched_publish(self, self, t);
+}
+
 void tp_task_submit(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps) {
   struct tp_task *parent = self->task;
   struct tp_team *team = self->team;

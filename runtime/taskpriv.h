@@ -71,6 +71,8 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) tp_hidd
 struct tp_task *tp_task_new(struct tp_thread *self, long arg_size, long arg_align,
                             unsigned ndeps, unsigned flags, int priority) tp_hidden;
 void tp_task_submit(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps) tp_hidden;
+/* Submit t (no dependences) straight to self's public deque. */
+void tp_task_publish(struct tp_thread *self, struct tp_task *t) tp_hidden;
 /* Run fn(data) as an included task (undeferred, in this frame). */
 void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data,
                           bool final) tp_hidden;

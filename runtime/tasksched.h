@@ -83,6 +83,11 @@ static inline struct tp_task *tp_sched_pop_local(struct tp_thread *self, uint64_
   return tp_ring_pop_above(&q->priv, floor);
 }
 
+/* Has a thread asked self to publish work?  (One load.) */
+static inline bool tp_sched_hungry(const struct tp_thread *self) {
+  return tp_load(&self->wq->hungry) != 0;
+}
+
 /* A scheduling point with nothing else to do (taskyield): answer hunger. */
 static inline void tp_sched_yield(struct tp_thread *self) {
   if (tp_unlikely(tp_load(&self->wq->hungry)))
