@@ -108,7 +108,7 @@ static bool env_switch(const char *name, bool *out) {
  * switch, which would otherwise be ignored without a word.  TEMPO_TEST_*
  * belong to the test harness. */
 static const char *const tempo_switches[] = {"TEMPO_LOOP_STEAL", "TEMPO_HEARTBEAT_US",
-                                              "TEMPO_LAZY_TASKLOOP"};
+                                              "TEMPO_LAZY_TASKLOOP", "TEMPO_FIBERS"};
 
 static void env_unknown_switches(void) {
   extern char **environ;
@@ -508,6 +508,10 @@ void tp_env_init(void) {
   tp_rt.loop_steal = true;
   if (env_switch("TEMPO_LOOP_STEAL", &b))
     tp_rt.loop_steal = b;
+  tp_rt.fibers = false; /* no benchmark shows a win yet (README) */
+  if (env_switch("TEMPO_FIBERS", &b))
+    tp_rt.fibers = b;
+  tp_fiber_pool_init(&tp_rt.fiber_pool, 0);
   tp_rt.lazy_taskloop = true;
   if (env_switch("TEMPO_LAZY_TASKLOOP", &b))
     tp_rt.lazy_taskloop = b;

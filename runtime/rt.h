@@ -17,6 +17,7 @@
 
 #include <pthread.h>
 
+#include "fiber.h"
 #include "icv.h"
 #include "sys.h"
 
@@ -75,6 +76,7 @@ struct tp_team {
   unsigned active_level; /* nesting depth counting only regions of >1 thread */
   void (*fn)(void *);
   void *data;
+  bool tasks_hint;             /* fn created tasks last time (tp_task_hint) */
   struct tp_team *parent;      /* team of the encountering thread */
   unsigned parent_tid;         /* the master's thread number in parent */
   struct tp_task *parent_task; /* the encountering task */
@@ -146,6 +148,9 @@ struct tp_runtime {
   unsigned long long spin_throttled; /* same, when oversubscribed */
   bool loop_steal;        /* TEMPO_LOOP_STEAL: nonmonotonic dynamic loops steal ranges */
   bool lazy_taskloop;     /* TEMPO_LAZY_TASKLOOP: taskloops split on demand (taskloop.c) */
+  bool fibers;            /* TEMPO_FIBERS: published untied tasks run on fibers and
+                             suspend at taskwait/taskyield (task.c); off by default */
+  struct tp_fiber_pool fiber_pool; /* their stacks (fiber.h) */
   uint64_t heartbeat_ns;  /* TEMPO_HEARTBEAT_US: least interval between promotions asked
                              of one thread (tasksched.h); 0 = publish every task */
 
@@ -159,6 +164,10 @@ struct tp_runtime {
 
   struct tp_thread *initial_free; /* state of ended initial threads, for reuse (pool_lock) */
   pthread_key_t initial_key;   /* destructor recycles an initial thread's state */
+
+  /* Which region functions created tasks the last time they ran
+   * (tp_task_hint; racy by design: a wrong entry costs only speed). */
+  struct { void *fn; uint32_t tasks; } task_hint[256];
 
   uint32_t critical_lock;      /* unnamed critical */
   uint32_t atomic_lock;        /* GOMP_atomic_start/end */

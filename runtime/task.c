@@ -110,6 +110,7 @@ static inline void task_init(struct tp_task *t, struct tp_task *parent, unsigned
   t->pinned = false;
   t->published = false;
   t->done = false;
+  t->untied = (flags & TP_TASK_UNTIED) && tp_rt.fibers;
   t->kids_local = 0;
   t->kids_remote = 0;
   t->alive_local = 0;
@@ -151,7 +152,7 @@ int tp_task_priority(int p) {
 void tp_task_thread_init(struct tp_thread *self) {
   if (!self->wq) {
     self->wq = tp_aligned_alloc(TP_CACHELINE, sizeof *self->wq);
-    tp_wq_init(self->wq);
+    tp_wq_init(self->wq, self);
   }
 }
 
@@ -220,10 +221,18 @@ static inline void task_complete(struct tp_thread *self, struct tp_task *t) {
   struct tp_taskgroup *tg = t->taskgroup;
   if (tp_unlikely(tg != NULL))
     count_down(&tg->count, tg->thr);
-  if (tp_unlikely(t->published))
-    count_down(&p->kids_remote, tp_load(&p->thr));
-  else
+  if (tp_unlikely(t->published)) {
+    struct tp_thread *w = tp_load(&p->thr);
+    if (__atomic_fetch_sub(&p->kids_remote, 1, __ATOMIC_SEQ_CST) == 1) {
+      wake_if_sleeping(w);
+      /* An untied parent suspended in its taskwait: its continuation
+       * becomes runnable here (p is alive: t still holds it). */
+      if (tp_unlikely(tp_load(&p->fiber_wait)) && tp_xchg(&p->fiber_wait, 0))
+        tp_sched_requeue(self, p);
+    }
+  } else {
     p->kids_local--;
+  }
 }
 
 /* The body of a task with a detach clause returned on self. */
@@ -256,7 +265,16 @@ static inline void task_end(struct tp_thread *self, struct tp_task *t) {
   body_done(self, t);
 }
 
-static inline void task_run(struct tp_thread *self, struct tp_task *t) {
+static bool run_fiber(struct tp_thread *self, struct tp_task *t);
+
+/* Runs t (or, for an untied task on a fiber, resumes it); false if it
+ * suspended instead of finishing (it is then somebody else's).  Only a
+ * published untied task gets a fiber: a private one runs on its creator's
+ * thread as if tied (nothing to gain, and a spawn stays free of atomics);
+ * one that a thief took, or that waited for work of others, may suspend. */
+static inline bool task_run(struct tp_thread *self, struct tp_task *t) {
+  if (tp_unlikely(t->untied) && t->published)
+    return run_fiber(self, t);
   struct tp_wq *q = self->wq;
   struct tp_task *prev = self->task;
   t->thr = self;
@@ -272,6 +290,71 @@ static inline void task_run(struct tp_thread *self, struct tp_task *t) {
   q->depth--;
   self->task = prev;
   task_end(self, t);
+  return true;
+}
+
+/* --- untied tasks on fibers ------------------------------------------------- */
+
+static void fiber_main(void *arg) {
+  struct tp_task *t = arg;
+  if (tp_likely(!tp_rt.g.cancel ||
+                (!tp_task_in_cancelled_group(t->taskgroup) &&
+                 !tp_load_acq(&t->team->cancelled))))
+    t->fn(t->data);
+}
+
+/* Starts or resumes untied task t on its fiber, on this thread. */
+static __attribute__((noinline)) bool run_fiber(struct tp_thread *self, struct tp_task *t) {
+  struct tp_wq *q = self->wq;
+  if (!t->fiber)
+    t->fiber = tp_fiber_new(&q->fw, fiber_main, t);
+  struct tp_task *prev = self->task;
+  t->thr = self;
+  t->floor = tp_sched_mark(self);
+  self->task = t;
+  q->depth++;
+  struct tp_fiber *f = t->fiber;
+  enum tp_fiber_state st = tp_fiber_run(&q->fw, f);
+  q->depth--;
+  self->task = prev;
+  if (st == TP_FIBER_SUSPENDED)
+    return false; /* may already run elsewhere: t is not ours any more */
+  t->fiber = NULL;
+  tp_fiber_free(&q->fw, f);
+  task_end(self, t);
+  return true;
+}
+
+/* Runs on the worker's stack once the fiber of w is saved (fiber.h): w
+ * waits for its published children; if they finished meanwhile, it is
+ * runnable at once. */
+static void park_taskwait(struct tp_fiber *f, void *arg) {
+  (void)f;
+  struct tp_task *w = arg;
+  /* Once fiber_wait is 1 a finishing child may resume w elsewhere, and w
+   * may end and be freed before the check below: hold it meanwhile. */
+  __atomic_fetch_add(&w->refs, 1, __ATOMIC_RELAXED);
+  tp_store_sc(&w->fiber_wait, 1);
+  if (tp_load_acq(&w->kids_remote) == 0 && tp_xchg(&w->fiber_wait, 0))
+    tp_sched_requeue(tp_tls_self, w);
+  if (unref(w))
+    free_chain(tp_tls_self, w);
+}
+
+static void park_yield(struct tp_fiber *f, void *arg) {
+  (void)f;
+  tp_sched_requeue(tp_tls_self, arg);
+}
+
+/* Suspends untied task w (running on its fiber, nothing tied above it);
+ * `park` decides when it runs again.  Its private descendants are
+ * published first: nothing of w may stay on a thread it leaves. */
+static void fiber_suspend(struct tp_thread *self, struct tp_task *w,
+                          void (*park)(struct tp_fiber *, void *)) {
+  tp_sched_publish_above(self, w->floor);
+  tp_fiber_suspend(w->fiber, park, w);
+  /* Resumed, maybe on another thread: run_fiber there set w's thread,
+   * floor and the thread's current task. */
 }
 
 /* A published task taken from a deque: run it and the local tasks it left,
@@ -279,11 +362,27 @@ static inline void task_run(struct tp_thread *self, struct tp_task *t) {
 static void run_unit(struct tp_thread *self, struct tp_task *t) {
   struct tp_team *team = t->team;
   uint64_t floor = tp_sched_mark(self);
-  task_run(self, t);
+  bool finished = task_run(self, t);
   struct tp_task *x;
   while ((x = tp_sched_pop_local(self, floor)))
     task_run(self, x);
-  tp_sched_unit_done(self, team);
+  if (finished) /* a suspended untied task keeps its unit until it ends */
+    tp_sched_unit_done(self, team);
+}
+
+/* A private task popped by a waiting thread (not by the task that waits
+ * for it): an untied one becomes a published unit first, so that it may
+ * run on a fiber and suspend (its parent's plain counters stay on this
+ * thread, which owns them now). */
+static inline void run_popped(struct tp_thread *self, struct tp_task *t) {
+  if (tp_likely(!t->untied)) {
+    task_run(self, t);
+    return;
+  }
+  tp_task_pin(t, true);
+  __atomic_fetch_add(&t->parent->kids_remote, 1, __ATOMIC_RELAXED);
+  __atomic_fetch_add(&t->team->tasks->pending, 1, __ATOMIC_RELAXED);
+  run_unit(self, t);
 }
 
 /* --- waiting ------------------------------------------------------------------ */
@@ -298,7 +397,7 @@ static bool help_task(struct tp_thread *self, void *arg) {
   }
   t = tp_sched_pop_local(self, w->floor);
   if (t) {
-    task_run(self, t);
+    run_popped(self, t);
     return true;
   }
   t = tp_sched_steal(self, w->team, w);
@@ -317,6 +416,8 @@ static void sleep_task(struct tp_thread *self, void *arg, bool asleep) {
 /* Idle work of a thread waiting in a barrier of team: any of its tasks. */
 static bool help_barrier(struct tp_thread *self, void *arg) {
   struct tp_team *team = arg;
+  if (!tp_load(&team->tasks->active))
+    return false; /* no task in this region: one load per spin */
   struct tp_task *t = tp_sched_take_prio(self, team, NULL);
   if (t) {
     run_unit(self, t);
@@ -324,7 +425,7 @@ static bool help_barrier(struct tp_thread *self, void *arg) {
   }
   t = tp_sched_pop_local(self, self->task->floor);
   if (t) {
-    task_run(self, t);
+    run_popped(self, t);
     return true;
   }
   t = tp_sched_steal(self, team, NULL);
@@ -348,7 +449,14 @@ void tp_task_wait(struct tp_thread *self, uint32_t *word, uint32_t bits) {
     tp_wait_zero(self, word, &idle);
 }
 
-void tp_task_yield(struct tp_thread *self) { tp_sched_yield(self); }
+void tp_task_yield(struct tp_thread *self) {
+  struct tp_task *w = self->task;
+  if (w->fiber) { /* untied: let the thread run something else meanwhile */
+    fiber_suspend(self, w, park_yield);
+    return;
+  }
+  tp_sched_yield(self);
+}
 
 void tp_taskwait(struct tp_thread *self) {
   struct tp_task *w = self->task;
@@ -360,12 +468,20 @@ void tp_taskwait(struct tp_thread *self) {
       break;
     task_run(self, t);
   }
-  if (tp_load_acq(&w->kids_remote))
-    tp_task_wait(self, &w->kids_remote, 0);
+  if (!tp_load_acq(&w->kids_remote))
+    return;
+  if (w->fiber) { /* untied: suspend; the last child to finish requeues it */
+    while (tp_load_acq(&w->kids_remote))
+      fiber_suspend(tp_tls_self, w, park_taskwait);
+    return;
+  }
+  tp_task_wait(self, &w->kids_remote, 0);
 }
 
 void tp_task_drain(struct tp_thread *self, struct tp_team *team) {
   struct tp_team_tasks *tasks = team->tasks;
+  if (!tp_load(&tasks->active) && !tp_sched_private_above(self, self->task->floor))
+    return; /* nothing was created in this region (level 0 tasks are included) */
   for (;;) {
     while (help_barrier(self, team))
       ;
@@ -381,18 +497,49 @@ void tp_task_join(struct tp_thread *self, struct tp_team *team, unsigned tid,
   if (tid == 0) {
     tp_task_drain(self, team);
     /* Always stored: a worker may have seen `active` when this thread did
-     * not. */
+     * not.  Sleepers among the workers waiting for it count in nsleep. */
     tp_store_sc(&tasks->master_joined, epoch);
-    tp_wake_sleepers(self, team);
+    if (tp_load(&tasks->nsleep))
+      tp_wake_sleepers(self, team);
+    tp_task_hint_set(team->fn, tp_load(&tasks->active) != 0);
     return;
   }
-  if (!tp_load(&tasks->active))
+  /* A worker stays to help when this region has created tasks, or when
+   * the region's function did last time (its tasks may not exist yet:
+   * `parallel` + `single` whose barrier gcc folds into the region's end
+   * sends the other threads here before the single creates anything). */
+  if (!team->tasks_hint && !tp_load(&tasks->active))
     return;
   tp_task_drain(self, team);
   tp_wait_word(self, &tasks->master_joined, epoch, &tasks->idle);
 }
 
-void tp_task_region_begin(struct tp_team *team) { tp_store(&team->tasks->active, 0); }
+static inline size_t hint_slot(void (*fn)(void *)) {
+  return (size_t)(((uintptr_t)fn >> 4) * 0x9e3779b97f4a7c15ull >> 56);
+}
+
+bool tp_task_hint(void (*fn)(void *)) {
+  size_t i = hint_slot(fn);
+  if (tp_load(&tp_rt.task_hint[i].fn) != (void *)fn)
+    return true; /* not known: assume it does */
+  return tp_load(&tp_rt.task_hint[i].tasks) != 0;
+}
+
+void tp_task_hint_set(void (*fn)(void *), bool tasks) {
+  size_t i = hint_slot(fn);
+  if (tp_load(&tp_rt.task_hint[i].fn) != (void *)fn) {
+    tp_store(&tp_rt.task_hint[i].tasks, (uint32_t)tasks);
+    tp_store(&tp_rt.task_hint[i].fn, (void *)fn);
+  } else if (tp_load(&tp_rt.task_hint[i].tasks) != (uint32_t)tasks) {
+    tp_store(&tp_rt.task_hint[i].tasks, (uint32_t)tasks);
+  }
+}
+
+void tp_task_region_begin(struct tp_team *team) {
+  struct tp_team_tasks *tasks = team->tasks;
+  if (tp_load(&tasks->active))
+    tp_store(&tasks->active, 0);
+}
 
 /* --- implicit tasks and team state ------------------------------------------- */
 
@@ -543,7 +690,7 @@ bool tp_task_throttled(struct tp_thread *self) { return throttled(self); }
 static inline void count_child(struct tp_task *parent, struct tp_task *t) {
   struct tp_team_tasks *tasks = t->team->tasks;
   if (tp_unlikely(!tp_load(&tasks->active)))
-    tp_store(&tasks->active, 1);
+    tp_store_sc(&tasks->active, 1);
   if (!parent->implicit)
     parent->alive_local++;
   if (tp_unlikely(t->taskgroup != NULL))

@@ -53,6 +53,7 @@ struct tp_task {
   bool pinned;                /* holds a reference on its parent (see top) */
   bool published;             /* counted in parent->kids_remote */
   bool done;                  /* completed (body returned, event fulfilled) */
+  bool untied;                /* untied clause (runs on a fiber, TEMPO_FIBERS) */
   unsigned kids_local;        /* incomplete local children (owner thread) */
   uint32_t kids_remote;       /* incomplete published children (atomic) */
   unsigned alive_local;       /* unpinned children not yet freed (owner thread) */
@@ -68,6 +69,11 @@ struct tp_task {
    * constructs that use them. */
   uint32_t lock_id;           /* nest-lock owner id, assigned on first use; 0 = none */
   uint32_t detach_state;      /* TP_DETACH_* bits (atomic) */
+  /* Untied tasks on fibers: the fiber, and 1 while it is suspended in a
+   * taskwait until its published children are done (atomic; whoever
+   * exchanges it back to 0 makes the continuation runnable). */
+  struct tp_fiber *fiber;
+  uint32_t fiber_wait;
   /* Dependences among this task's children: dep_table under dep_lock. */
   uint32_t dep_lock;
   unsigned npred;             /* unfinished predecessors (under parent's dep_lock) */
@@ -97,17 +103,18 @@ struct tp_taskgroup {
 
 /* Per-team task state (allocated with the team). */
 struct tp_team_tasks {
+  /* Read by every waiter, written rarely (once a region at most). */
+  uint32_t active;     /* a task was created in the current region (set once) */
+  uint32_t master_joined; /* region epoch the master finished its tasks in */
+  uint32_t nsleep;     /* members asleep in a wait that runs tasks (atomic) */
+  uint32_t nprio;      /* published tasks with priority > 0 not yet taken (atomic) */
+  uint8_t *restricted; /* [capacity]: member sleeps in a taskwait-like wait */
+  struct tp_idle idle; /* what a barrier waiter does: run the team's tasks */
   /* Published tasks not yet finished, counting a stolen task until its
    * thief has also run the local tasks it left (atomic).  A member
    * arrives at a barrier only with its own private ring empty and
    * pending == 0, so when the last one arrives every task is done. */
-  uint32_t pending;
-  uint32_t nsleep;     /* members asleep in a wait that runs tasks (atomic) */
-  uint32_t nprio;      /* published tasks with priority > 0 not yet taken (atomic) */
-  uint32_t active;     /* a task was created in the current region (set once) */
-  uint32_t master_joined; /* region epoch the master finished its tasks in */
-  uint8_t *restricted; /* [capacity]: member sleeps in a taskwait-like wait */
-  struct tp_idle idle; /* what a barrier waiter does: run the team's tasks */
+  uint32_t pending tp_cacheline_aligned;
 };
 
 void tp_task_init_implicit(struct tp_task *t, struct tp_task *parent,
@@ -115,6 +122,10 @@ void tp_task_init_implicit(struct tp_task *t, struct tp_task *parent,
 void tp_team_tasks_init(struct tp_team *team) tp_hidden;
 /* The master, before it hands a region to the team's workers. */
 void tp_task_region_begin(struct tp_team *team) tp_hidden;
+/* Did region function fn create tasks the last time it ran (true if not
+ * known)?  Workers of such a region wait at its end to help the master. */
+bool tp_task_hint(void (*fn)(void *)) tp_hidden;
+void tp_task_hint_set(void (*fn)(void *), bool tasks) tp_hidden;
 void tp_team_tasks_fini(struct tp_team *team) tp_hidden;
 
 /* At a barrier or region end: run the team's tasks until this thread's

@@ -37,8 +37,12 @@ void tp_taskgroup_end(struct tp_thread *self) {
     tp_warn("taskgroup end without a matching taskgroup start; ignored");
     return;
   }
-  if (tp_load_acq(&tg->count))
+  if (tp_load_acq(&tg->count)) {
+    /* An untied task may have moved since it opened the group. */
+    tp_store(&tg->thr, self);
+    tp_fence_sc();
     tp_task_wait(self, &tg->count, 0);
+  }
   task->taskgroup = tg->prev;
   if (tg->heap)
     free(tg);

@@ -12,7 +12,9 @@
  * so chains of steals cannot overflow a thread's stack. */
 #define TP_STEAL_DEPTH_MAX 256
 
-void tp_wq_init(struct tp_wq *q) {
+void tp_wq_init(struct tp_wq *q, struct tp_thread *owner) {
+  q->owner = owner;
+  tp_fiber_worker_init(&q->fw, &tp_rt.fiber_pool);
   tp_ring_init(&q->priv);
   tp_deque_init(&q->pub);
   tp_deque_init(&q->prio);
@@ -23,6 +25,7 @@ void tp_wq_init(struct tp_wq *q) {
 }
 
 void tp_wq_fini(struct tp_wq *q) {
+  tp_fiber_worker_fini(&q->fw);
   tp_ring_fini(&q->priv);
   tp_deque_fini(&q->pub);
   tp_deque_fini(&q->prio);
@@ -65,19 +68,20 @@ void tp_sched_unit_done(struct tp_thread *self, struct tp_team *team) {
 
 /* --- publishing ----------------------------------------------------------------- */
 
-void tp_sched_promote(struct tp_thread *self) {
+/* Publishes k private tasks: the oldest (promotion) or, with `newest`,
+ * those pushed at or after `floor` (all of them: k is ignored). */
+static void publish_private(struct tp_thread *self, uint64_t k, bool newest,
+                            uint64_t floor) {
   struct tp_wq *q = self->wq;
-  tp_store(&q->hungry, 0);
-  uint64_t n = tp_ring_size(&q->priv);
-  if (!n)
-    return;
-  uint64_t k = (n + 1) / 2;
   struct tp_task *batch[32];
   struct tp_team *team[32]; /* read before the push: a pushed task may be gone */
-  while (k) {
+  for (;;) {
     unsigned m = 0;
-    while (m < 32 && k) {
-      struct tp_task *t = tp_ring_take_oldest(&q->priv);
+    while (m < 32 && (newest || k)) {
+      struct tp_task *t = newest ? tp_ring_pop_above(&q->priv, floor)
+                                 : tp_ring_take_oldest(&q->priv);
+      if (!t)
+        break;
       k--;
       tp_task_pin(t, true);
       team[m] = t->team;
@@ -97,13 +101,35 @@ void tp_sched_promote(struct tp_thread *self) {
         ;
       __atomic_fetch_add(&team[i]->tasks->pending, j - i, __ATOMIC_RELAXED);
     }
+    if (!m)
+      return;
     tp_deque_push(&q->pub, (void *const *)batch, m);
     tp_fence_sc(); /* the pushes before the sleepers' count (wake_for) */
     for (unsigned i = 0; i < m; i++)
       if (i == 0 || team[i] != team[i - 1])
         wake_for(self, team[i]);
   }
+}
+
+void tp_sched_promote(struct tp_thread *self) {
+  struct tp_wq *q = self->wq;
+  tp_store(&q->hungry, 0);
+  uint64_t n = tp_ring_size(&q->priv);
+  if (!n)
+    return;
+  publish_private(self, (n + 1) / 2, false, 0);
   tp_store(&q->promoted_ns, tp_now_ns());
+}
+
+void tp_sched_publish_above(struct tp_thread *self, uint64_t floor) {
+  publish_private(self, 0, true, floor);
+}
+
+void tp_sched_requeue(struct tp_thread *self, struct tp_task *t) {
+  struct tp_team *team = t->team;
+  tp_deque_push(&self->wq->pub, (void *const *)&t, 1);
+  tp_fence_sc();
+  wake_for(self, team);
 }
 
 void tp_sched_publish(struct tp_thread *self, struct tp_thread *home, struct tp_task *t) {

@@ -29,6 +29,8 @@
 
 struct tp_wq {
   /* Owner only. */
+  struct tp_thread *owner;
+  struct tp_fiber_worker fw; /* runs untied tasks' fibers (fiber.h) */
   struct tp_ring priv;
   uint32_t rng;            /* victim selection */
   unsigned depth;          /* tasks this thread is running, nested */
@@ -42,7 +44,7 @@ struct tp_wq {
   struct tp_deque prio;
 };
 
-void tp_wq_init(struct tp_wq *q) tp_hidden;
+void tp_wq_init(struct tp_wq *q, struct tp_thread *owner) tp_hidden;
 void tp_wq_fini(struct tp_wq *q) tp_hidden;
 
 /* Publish the oldest half (at least one) of self's private tasks. */
@@ -98,6 +100,13 @@ static inline void tp_sched_yield(struct tp_thread *self) {
 static inline uint64_t tp_sched_mark(const struct tp_thread *self) {
   return self->wq->priv.tail;
 }
+
+/* Publishes every private task pushed at or after `floor` (an untied
+ * task about to suspend leaves nothing of its own on this thread). */
+void tp_sched_publish_above(struct tp_thread *self, uint64_t floor) tp_hidden;
+/* A suspended untied task became runnable: onto self's public deque (it
+ * still counts in pending: its unit did not end). */
+void tp_sched_requeue(struct tp_thread *self, struct tp_task *t) tp_hidden;
 
 /* A published task self may run: a descendant of w (w NULL: any task of
  * team) from its own public deque, then from other members' (starting at

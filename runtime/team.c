@@ -174,6 +174,7 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
   SET_IF_CHANGED(master, self);
   SET_IF_CHANGED(member[0].thr, self);
   SET_IF_CHANGED(fn, fn);
+  SET_IF_CHANGED(tasks_hint, n > 1 && tp_task_hint(fn));
   SET_IF_CHANGED(data, data);
 #undef SET_IF_CHANGED
   struct tp_icv icv;

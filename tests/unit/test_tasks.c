@@ -72,7 +72,7 @@ static void heartbeat_body(void *arg) {
 
   /* The thief's side of the rule: ask at most once a heartbeat. */
   struct tp_wq victim_q;
-  tp_wq_init(&victim_q);
+  tp_wq_init(&victim_q, NULL);
   struct tp_thread victim;
   memset(&victim, 0, sizeof victim);
   victim.wq = &victim_q;
@@ -154,6 +154,29 @@ static void fib_body(void *arg) {
     r->result = fib(r->n);
 }
 
+/* Untied fib on fibers (published untied tasks suspend at taskwait). */
+static void fibu_task(void *p);
+static long fibu(int n) {
+  if (n < 2)
+    return n;
+  long a, b;
+  struct fib_arg x = {n - 1, &a}, y = {n - 2, &b};
+  GOMP_task(fibu_task, &x, NULL, sizeof x, _Alignof(struct fib_arg), true, 1 /* untied */,
+            NULL, 0, NULL);
+  GOMP_task(fibu_task, &y, NULL, sizeof y, _Alignof(struct fib_arg), true, 1, NULL, 0, NULL);
+  GOMP_taskwait();
+  return a + b;
+}
+static void fibu_task(void *p) {
+  struct fib_arg *a = p;
+  *a->out = fibu(a->n);
+}
+static void fibu_body(void *arg) {
+  struct fib_region *r = arg;
+  if (tp_self()->tid == 0)
+    r->result = fibu(r->n);
+}
+
 /* Stealing must happen: thread 0 spawns marker tasks and then a blocker
  * that yields (a scheduling point, where hunger is answered) until a
  * marker has run on the other thread.  The blocker is the newest, so
@@ -231,6 +254,14 @@ int main(void) {
         stolen_rounds++;
     }
   (void)stolen_rounds; /* how often depends on timing; the test below does not */
+  bool saved_fibers = tp_rt.fibers;
+  tp_rt.fibers = true;
+  for (unsigned th = 2; th <= 4; th++) {
+    struct fib_region r = {n, 0};
+    GOMP_parallel(fibu_body, &r, th, 0);
+    CHECK(r.result == want[n], "untied fib(%d) on fibers at %u threads: %ld", n, th, r.result);
+  }
+  tp_rt.fibers = saved_fibers;
   GOMP_parallel(steal_body, NULL, 2, 0);
 
   for (unsigned th = 1; th <= 3; th++) {
