@@ -105,7 +105,6 @@ struct tp_taskgroup {
 struct tp_team_tasks {
   /* Read by every waiter, written rarely (once a region at most). */
   uint32_t active;     /* a task was created in the current region (set once) */
-  uint32_t master_joined; /* region epoch the master finished its tasks in */
   uint32_t nsleep;     /* members asleep in a wait that runs tasks (atomic) */
   uint32_t nprio;      /* published tasks with priority > 0 not yet taken (atomic) */
   uint8_t *restricted; /* [capacity]: member sleeps in a taskwait-like wait */
@@ -115,6 +114,10 @@ struct tp_team_tasks {
    * arrives at a barrier only with its own private ring empty and
    * pending == 0, so when the last one arrives every task is done. */
   uint32_t pending tp_cacheline_aligned;
+  /* Region epoch the master finished its tasks in: written every region,
+   * read only by workers that stay to help (its own line, so the others'
+   * reads of `active` stay cache hits). */
+  uint32_t master_joined tp_cacheline_aligned;
 };
 
 void tp_task_init_implicit(struct tp_task *t, struct tp_task *parent,

@@ -11,19 +11,19 @@
 
 #include "depend.h"
 
+/* Tempo chose its flag bits where gcc has the same meaning, so the
+ * translation is a mask; the asserts keep it so. */
+_Static_assert(TP_TASK_UNTIED == GOMP_TF_UNTIED && TP_TASK_FINAL == GOMP_TF_FINAL &&
+                   TP_TASK_MERGEABLE == GOMP_TF_MERGEABLE && TP_LOOP_UP == GOMP_TF_UP &&
+                   TP_LOOP_GRAINSIZE == GOMP_TF_GRAINSIZE && TP_LOOP_IF == GOMP_TF_IF &&
+                   TP_LOOP_NOGROUP == GOMP_TF_NOGROUP &&
+                   TP_LOOP_REDUCTION == GOMP_TF_REDUCTION && TP_LOOP_STRICT == GOMP_TF_STRICT,
+               "TP_TASK_*/TP_LOOP_* bits differ from gcc's: translate them one by one");
+
 unsigned gomp_task_flags(unsigned f) {
-  static const struct { unsigned gomp, tp; } map[] = {
-      {GOMP_TF_UNTIED, TP_TASK_UNTIED},     {GOMP_TF_FINAL, TP_TASK_FINAL},
-      {GOMP_TF_MERGEABLE, TP_TASK_MERGEABLE}, {GOMP_TF_UP, TP_LOOP_UP},
-      {GOMP_TF_GRAINSIZE, TP_LOOP_GRAINSIZE}, {GOMP_TF_IF, TP_LOOP_IF},
-      {GOMP_TF_NOGROUP, TP_LOOP_NOGROUP},   {GOMP_TF_REDUCTION, TP_LOOP_REDUCTION},
-      {GOMP_TF_STRICT, TP_LOOP_STRICT},
-  };
-  unsigned r = 0;
-  for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-    if (f & map[i].gomp)
-      r |= map[i].tp;
-  return r;
+  return f & (TP_TASK_UNTIED | TP_TASK_FINAL | TP_TASK_MERGEABLE | TP_LOOP_UP |
+              TP_LOOP_GRAINSIZE | TP_LOOP_IF | TP_LOOP_NOGROUP | TP_LOOP_REDUCTION |
+              TP_LOOP_STRICT);
 }
 
 /* GOMP_DEPEND_* (gomp-constants.h) to TP_DEP_*. */
