@@ -13,11 +13,13 @@
 
 /* Tempo chose its flag bits where gcc has the same meaning, so the
  * translation is a mask; the asserts keep it so. */
-_Static_assert(TP_TASK_UNTIED == GOMP_TF_UNTIED && TP_TASK_FINAL == GOMP_TF_FINAL &&
-                   TP_TASK_MERGEABLE == GOMP_TF_MERGEABLE && TP_LOOP_UP == GOMP_TF_UP &&
-                   TP_LOOP_GRAINSIZE == GOMP_TF_GRAINSIZE && TP_LOOP_IF == GOMP_TF_IF &&
-                   TP_LOOP_NOGROUP == GOMP_TF_NOGROUP &&
-                   TP_LOOP_REDUCTION == GOMP_TF_REDUCTION && TP_LOOP_STRICT == GOMP_TF_STRICT,
+#define SAME(a, b) ((unsigned)(a) == (unsigned)(b))
+_Static_assert(SAME(TP_TASK_UNTIED, GOMP_TF_UNTIED) && SAME(TP_TASK_FINAL, GOMP_TF_FINAL) &&
+                   SAME(TP_TASK_MERGEABLE, GOMP_TF_MERGEABLE) && SAME(TP_LOOP_UP, GOMP_TF_UP) &&
+                   SAME(TP_LOOP_GRAINSIZE, GOMP_TF_GRAINSIZE) && SAME(TP_LOOP_IF, GOMP_TF_IF) &&
+                   SAME(TP_LOOP_NOGROUP, GOMP_TF_NOGROUP) &&
+                   SAME(TP_LOOP_REDUCTION, GOMP_TF_REDUCTION) &&
+                   SAME(TP_LOOP_STRICT, GOMP_TF_STRICT),
                "TP_TASK_*/TP_LOOP_* bits differ from gcc's: translate them one by one");
 
 unsigned gomp_task_flags(unsigned f) {
