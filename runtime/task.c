@@ -116,6 +116,8 @@ static inline void task_init(struct tp_task *t, struct tp_task *parent, unsigned
   t->alive_local = 0;
   t->refs = 1;
   t->floor = 0;
+  t->tg_pending = 1;
+  t->tg_in_parent = false;
   t->taskgroup = parent->taskgroup;
   t->priority = priority;
   t->qnext = NULL;
@@ -210,6 +212,19 @@ static inline void count_down(uint32_t *word, struct tp_thread *waiter) {
     wake_if_sleeping(waiter);
 }
 
+/* t, a member of a taskgroup, and all the member children it counts are
+ * done: leave the parent's count or the group's, and so on up (a parent
+ * is alive while its child is). */
+static void tg_leave(struct tp_task *t) {
+  while (t->tg_in_parent) {
+    t = t->parent;
+    if (__atomic_fetch_sub(&t->tg_pending, 1, __ATOMIC_ACQ_REL) != 1)
+      return;
+  }
+  struct tp_taskgroup *tg = t->taskgroup;
+  count_down(&tg->count, tg->thr);
+}
+
 /* t is complete (body returned and, with detach, event fulfilled): release
  * its dependence successors, leave its taskgroup and its parent's count.
  * A waiter's thread is read before the count that lets it go on (the
@@ -218,9 +233,9 @@ static inline void task_complete(struct tp_thread *self, struct tp_task *t) {
   struct tp_task *p = t->parent; /* alive: t holds it (task.h) */
   if (tp_unlikely(t->ndeps || t->nsucc))
     release_successors(self, t);
-  struct tp_taskgroup *tg = t->taskgroup;
-  if (tp_unlikely(tg != NULL))
-    count_down(&tg->count, tg->thr);
+  if (tp_unlikely(t->taskgroup != NULL) &&
+      __atomic_fetch_sub(&t->tg_pending, 1, __ATOMIC_ACQ_REL) == 1)
+    tg_leave(t);
   if (tp_unlikely(t->published)) {
     struct tp_thread *w = tp_load(&p->thr);
     if (__atomic_fetch_sub(&p->kids_remote, 1, __ATOMIC_SEQ_CST) == 1) {
@@ -561,7 +576,7 @@ void tp_task_init_implicit(struct tp_task *t, struct tp_task *parent,
 
 void tp_team_tasks_init(struct tp_team *team) {
   struct tp_team_tasks *tasks = tp_calloc(1, sizeof *tasks);
-  tasks->restricted = tp_calloc(team->capacity ? team->capacity : 1, 1);
+  tasks->sleep_mode = tp_calloc(team->capacity ? team->capacity : 1, 1);
   tasks->idle.work = help_barrier;
   tasks->idle.sleep = sleep_barrier;
   tasks->idle.arg = team;
@@ -577,7 +592,7 @@ void tp_team_tasks_fini(struct tp_team *team) {
       it->dep_table = NULL;
     }
   }
-  free(tasks->restricted);
+  free(tasks->sleep_mode);
   free(tasks);
   team->tasks = NULL;
 }
@@ -693,8 +708,18 @@ static inline void count_child(struct tp_task *parent, struct tp_task *t) {
     tp_store_sc(&tasks->active, 1);
   if (!parent->implicit)
     parent->alive_local++;
-  if (tp_unlikely(t->taskgroup != NULL))
-    __atomic_fetch_add(&t->taskgroup->count, 1, __ATOMIC_RELAXED);
+  struct tp_taskgroup *tg = t->taskgroup;
+  if (tp_unlikely(tg != NULL)) {
+    /* A member parent (deferred, created in this group) counts it; the
+     * group's owner, included and implicit tasks leave it to the group. */
+    if (!parent->implicit && !parent->undeferred && parent->taskgroup == tg &&
+        tg->owner != parent) {
+      t->tg_in_parent = true;
+      __atomic_fetch_add(&parent->tg_pending, 1, __ATOMIC_RELAXED);
+    } else {
+      __atomic_fetch_add(&tg->count, 1, __ATOMIC_RELAXED);
+    }
+  }
 }
 
 void tp_task_publish(struct tp_thread *self, struct tp_task *t) {
@@ -794,6 +819,9 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
     return;
   }
   if (!detach && !ndeps && tp_unlikely(throttled(self))) {
+    /* A full ring must still answer hunger, or a thread that creates
+     * more than it can hold would keep all its work to itself. */
+    tp_sched_yield(self);
     spawn_included(self, s);
     return;
   }

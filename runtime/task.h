@@ -54,11 +54,16 @@ struct tp_task {
   bool published;             /* counted in parent->kids_remote */
   bool done;                  /* completed (body returned, event fulfilled) */
   bool untied;                /* untied clause (runs on a fiber, TEMPO_FIBERS) */
+  bool tg_in_parent;          /* counted in parent->tg_pending, not its taskgroup's count */
   unsigned kids_local;        /* incomplete local children (owner thread) */
   uint32_t kids_remote;       /* incomplete published children (atomic) */
   unsigned alive_local;       /* unpinned children not yet freed (owner thread) */
   uint32_t refs;              /* own hold + pinned children (atomic) */
   uint64_t floor;             /* its thread's private ring tail when it started */
+  /* In a taskgroup: 1 until it completes + its children counted here
+   * (atomic); the group's count drops when this reaches 0 (see
+   * struct tp_taskgroup). */
+  uint32_t tg_pending;
   struct tp_taskgroup *taskgroup; /* innermost taskgroup of this task */
   int priority;
   uint32_t size;              /* allocation size; 0 = pooled slot (kept by the pool) */
@@ -89,11 +94,17 @@ struct tp_task {
 
 #define TP_TASK_COLD offsetof(struct tp_task, lock_id)
 
-/* A taskgroup: counts incomplete tasks created in it (their innermost
- * taskgroup), which are all descendants of the task that opened it. */
+/* A taskgroup: waits for the tasks created in it (their innermost
+ * taskgroup) and their descendants.  Not one shared counter that every
+ * member task touches (it would bounce between threads on each spawn and
+ * completion): `count` counts the children of the task that opened it
+ * (and of tasks that count nowhere else: included or implicit ones); a
+ * member task counts its own member children in its tg_pending and leaves
+ * its parent's count (or `count`) only when it and they are all done. */
 struct tp_taskgroup {
   struct tp_taskgroup *prev;  /* enclosing taskgroup of the same task */
-  unsigned count;             /* incomplete member tasks (atomic) */
+  unsigned count;             /* incomplete member subtrees (atomic) */
+  struct tp_task *owner;      /* the task that opened it */
   struct tp_thread *thr;      /* thread that waits at its end (NULL: none) */
   uintptr_t *reductions;      /* innermost registered task reductions */
   bool workshare;             /* opened by a worksharing task reduction */
@@ -101,13 +112,18 @@ struct tp_taskgroup {
   bool cancelled;             /* cancel taskgroup: discard unstarted members */
 };
 
+/* How a member sleeps, for a thread that publishes work: not in a wait
+ * that runs tasks, in one that may run any task of the team (barrier), or
+ * in one restricted to a task's descendants (taskwait, taskgroup end). */
+enum { TP_SLEEP_NONE, TP_SLEEP_ANY, TP_SLEEP_RESTRICTED };
+
 /* Per-team task state (allocated with the team). */
 struct tp_team_tasks {
   /* Read by every waiter, written rarely (once a region at most). */
   uint32_t active;     /* a task was created in the current region (set once) */
   uint32_t nsleep;     /* members asleep in a wait that runs tasks (atomic) */
   uint32_t nprio;      /* published tasks with priority > 0 not yet taken (atomic) */
-  uint8_t *restricted; /* [capacity]: member sleeps in a taskwait-like wait */
+  uint8_t *sleep_mode; /* [capacity]: TP_SLEEP_* of each member (tasksched.c) */
   struct tp_idle idle; /* what a barrier waiter does: run the team's tasks */
   /* Published tasks not yet finished, counting a stolen task until its
    * thief has also run the local tasks it left (atomic).  A member

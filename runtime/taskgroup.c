@@ -17,6 +17,7 @@ void tp_taskgroup_push(struct tp_thread *self, struct tp_taskgroup *tg) {
   tg->prev = prev;
   tg->count = 0;
   tg->thr = self;
+  tg->owner = task;
   tg->reductions = prev ? prev->reductions : NULL;
   tg->workshare = false;
   tg->heap = false;

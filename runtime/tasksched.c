@@ -33,9 +33,11 @@ void tp_wq_fini(struct tp_wq *q) {
 
 /* --- waking ------------------------------------------------------------------ */
 
-/* After work for `team` was published and a seq_cst fence: wake a sleeping
- * member that may run anything, or else every member sleeping in a
- * taskwait-like wait (one of them may be allowed to run it). */
+/* After work for `team` was published and a seq_cst fence: wake a member
+ * asleep in a wait that may run anything of the team, or else every member
+ * asleep in a taskwait-like wait (one of them may be allowed to run it).
+ * Members asleep for another reason (waiting for their next region) are
+ * no help: `sleep_mode` (set by tp_sched_sleep) tells them apart. */
 static void wake_for(struct tp_thread *self, struct tp_team *team) {
   struct tp_team_tasks *tasks = team->tasks;
   if (!tp_load(&tasks->nsleep))
@@ -43,9 +45,10 @@ static void wake_for(struct tp_thread *self, struct tp_team *team) {
   unsigned nth = team->nthreads, restricted = 0;
   for (unsigned i = 0; i < nth; i++) {
     struct tp_thread *t = team->member[i].thr;
-    if (t == self || !tp_load(&t->sleeping))
+    uint8_t mode = tp_load(&tasks->sleep_mode[i]);
+    if (t == self || mode == TP_SLEEP_NONE)
       continue;
-    if (tp_load(&tasks->restricted[i])) {
+    if (mode == TP_SLEEP_RESTRICTED) {
       restricted++;
       continue;
     }
@@ -55,7 +58,7 @@ static void wake_for(struct tp_thread *self, struct tp_team *team) {
   if (restricted)
     for (unsigned i = 0; i < nth; i++) {
       struct tp_thread *t = team->member[i].thr;
-      if (t != self && tp_load(&t->sleeping) && tp_load(&tasks->restricted[i]))
+      if (t != self && tp_load(&tasks->sleep_mode[i]) == TP_SLEEP_RESTRICTED)
         tp_wake(t);
     }
 }
@@ -244,10 +247,12 @@ void tp_sched_sleep(struct tp_thread *self, struct tp_team *team, bool restricte
                     bool asleep) {
   struct tp_team_tasks *tasks = team->tasks;
   if (!asleep) {
+    tp_store(&tasks->sleep_mode[self->tid], (uint8_t)TP_SLEEP_NONE);
     __atomic_fetch_sub(&tasks->nsleep, 1, __ATOMIC_RELAXED);
     return;
   }
-  tp_store(&tasks->restricted[self->tid], (uint8_t)restricted);
+  tp_store(&tasks->sleep_mode[self->tid],
+           (uint8_t)(restricted ? TP_SLEEP_RESTRICTED : TP_SLEEP_ANY));
   __atomic_fetch_add(&tasks->nsleep, 1, __ATOMIC_SEQ_CST);
   ask_promotion(self, team, true);
 }
