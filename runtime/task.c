@@ -750,8 +750,14 @@ void tp_task_submit(struct tp_thread *self, struct tp_task *t, const struct tp_d
     ready = t->npred == 0;
     tp_mutex_unlock(&parent->dep_lock);
   }
-  if (ready)
+  if (ready && team->nthreads == 1 && !t->detach && !t->priority) {
+    /* Nobody else could take it: run it now rather than through a deque
+     * (a task scheduling point; its successors wait on it as recorded). */
+    __atomic_fetch_add(&team->tasks->pending, 1, __ATOMIC_RELAXED);
+    run_unit(self, t);
+  } else if (ready) {
     tp_sched_publish(self, self, t);
+  }
   /* Outside any parallel region there is no barrier to run deferred
    * tasks at: run what is ready now (a task scheduling point). */
   if (team->level == 0) {
