@@ -6,7 +6,9 @@
  *     filter skips entries (taken from the middle), priorities win, growth.
  *  3. races: an owner pushing and taking at the bottom against thieves
  *     taking at the top, including the one-element and empty cases; every
- *     entry is taken exactly once and `count` always matches. */
+ *     entry is taken exactly once and `count` always matches.
+ * `unit_deque stress SECONDS` repeats the races for that long (ctest
+ * stress.deque; not part of the default run). */
 #define _GNU_SOURCE
 #include <pthread.h>
 
@@ -193,8 +195,19 @@ static void test_deque_races(void) {
   free(taken);
 }
 
-int main(void) {
+int main(int argc, char **argv) {
   double t0 = ut_now();
+  if (argc > 2 && !strcmp(argv[1], "stress")) {
+    double secs = atof(argv[2]);
+    ut_watchdog((unsigned)secs + 60);
+    unsigned rounds = 0;
+    while (ut_now() - t0 < secs) {
+      test_deque_races();
+      rounds++;
+    }
+    printf("deque stress: %u rounds of races in %.0f s\n", rounds, ut_now() - t0);
+    return 0;
+  }
   ut_watchdog(60);
   test_ring();
   test_deque_single();
