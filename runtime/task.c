@@ -628,7 +628,7 @@ void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data
 }
 
 /* fn(data), or with cpyfn into a buffer in this frame (heap if large). */
-static void call_with_copy(const struct tp_task_spec *s) {
+static inline __attribute__((always_inline)) void call_with_copy(const struct tp_task_spec *s) {
   if (!s->cpyfn) {
     s->fn(s->data);
     return;
@@ -651,7 +651,8 @@ static void call_with_copy(const struct tp_task_spec *s) {
   }
 }
 
-static void spawn_included(struct tp_thread *self, const struct tp_task_spec *s) {
+static inline __attribute__((always_inline)) void spawn_included(struct tp_thread *self,
+                                                                const struct tp_task_spec *s) {
   struct tp_task *t = included_begin(self, s->flags);
   call_with_copy(s);
   included_end(self, t);
@@ -783,6 +784,13 @@ static inline void copy_data(void *dst, const void *src, long n) {
 void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
   struct tp_task *parent = self->task;
   unsigned flags = s->flags;
+  /* A team of one runs a plain task at once: decided first, so that path
+   * (which libgomp makes very cheap) does not pay for the checks below. */
+  if (self->team->nthreads == 1 && !s->ndeps && !s->detach && !s->priority &&
+      !tp_rt.g.cancel) {
+    spawn_included(self, s);
+    return;
+  }
   /* The fast path: a plain deferred task that goes on the private ring,
    * in a pooled descriptor; no atomic, no lock, no call but the copy. */
   struct tp_task_cache *c = self->task_cache;
