@@ -470,7 +470,12 @@ void tp_task_yield(struct tp_thread *self) {
     fiber_suspend(self, w, park_yield);
     return;
   }
-  tp_sched_yield(self);
+  /* A tied task may run one of its own descendants here (the newest):
+   * a task that polls with taskyield for what its child will do must let
+   * the child run even when no other thread takes it. */
+  struct tp_task *t = tp_sched_pop_local(self, w->floor);
+  if (t)
+    run_popped(self, t);
 }
 
 void tp_taskwait(struct tp_thread *self) {
