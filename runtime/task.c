@@ -110,7 +110,7 @@ static inline void task_init(struct tp_task *t, struct tp_task *parent, unsigned
   t->pinned = false;
   t->published = false;
   t->done = false;
-  t->untied = (flags & TP_TASK_UNTIED) && tp_rt.fibers;
+  t->untied = (flags & TP_TASK_UNTIED) != 0;
   t->kids_local = 0;
   t->kids_remote = 0;
   t->alive_local = 0;
@@ -222,7 +222,7 @@ static void tg_leave(struct tp_task *t) {
       return;
   }
   struct tp_taskgroup *tg = t->taskgroup;
-  count_down(&tg->count, tg->thr);
+  count_down(&tg->count, tp_load(&tg->thr)); /* thr moves with an untied owner */
 }
 
 /* t is complete (body returned and, with detach, event fulfilled): release
@@ -288,12 +288,13 @@ static bool run_fiber(struct tp_thread *self, struct tp_task *t);
  * thread as if tied (nothing to gain, and a spawn stays free of atomics);
  * one that a thief took, or that waited for work of others, may suspend. */
 static inline bool task_run(struct tp_thread *self, struct tp_task *t) {
-  if (tp_unlikely(t->untied) && t->published)
+  if (tp_unlikely(t->untied) && t->published && tp_rt.fibers)
     return run_fiber(self, t);
   struct tp_wq *q = self->wq;
   struct tp_task *prev = self->task;
   t->thr = self;
   t->floor = tp_sched_mark(self);
+  t->ctx = q->ctx;
   self->task = t;
   q->depth++;
   /* A task of a cancelled taskgroup or parallel region that has not
@@ -326,6 +327,7 @@ static __attribute__((noinline)) bool run_fiber(struct tp_thread *self, struct t
   struct tp_task *prev = self->task;
   t->thr = self;
   t->floor = tp_sched_mark(self);
+  t->ctx = q->ctx;
   self->task = t;
   q->depth++;
   struct tp_fiber *f = t->fiber;
@@ -390,7 +392,7 @@ static void run_unit(struct tp_thread *self, struct tp_task *t) {
  * run on a fiber and suspend (its parent's plain counters stay on this
  * thread, which owns them now). */
 static inline void run_popped(struct tp_thread *self, struct tp_task *t) {
-  if (tp_likely(!t->untied)) {
+  if (tp_likely(!t->untied || !tp_rt.fibers)) {
     task_run(self, t);
     return;
   }
@@ -429,10 +431,21 @@ static void sleep_task(struct tp_thread *self, void *arg, bool asleep) {
 }
 
 /* Idle work of a thread waiting in a barrier of team: any of its tasks. */
+static bool help_barrier_run(struct tp_thread *self, struct tp_team *team);
+
 static bool help_barrier(struct tp_thread *self, void *arg) {
   struct tp_team *team = arg;
   if (!tp_load(&team->tasks->active))
     return false; /* no task in this region: one load per spin */
+  struct tp_wq *q = self->wq;
+  struct tp_task *saved = q->ctx;
+  q->ctx = NULL; /* in a barrier: the tied-task rule restricts nothing */
+  bool ran = help_barrier_run(self, team);
+  q->ctx = saved;
+  return ran;
+}
+
+static bool help_barrier_run(struct tp_thread *self, struct tp_team *team) {
   struct tp_task *t = tp_sched_take_prio(self, team, NULL);
   if (t) {
     run_unit(self, t);
@@ -455,13 +468,23 @@ static void sleep_barrier(struct tp_thread *self, void *arg, bool asleep) {
   tp_sched_sleep(self, arg, false, asleep);
 }
 
+/* What tasks started on top of waiting task w are restricted to: w if
+ * it is tied, else what restricts w itself (untied tasks are exempt). */
+static inline struct tp_task *ctx_of(struct tp_task *w) {
+  return w->untied ? w->ctx : w;
+}
+
 void tp_task_wait(struct tp_thread *self, uint32_t *word, uint32_t bits) {
   struct tp_task *w = self->task;
   struct tp_idle idle = {help_task, sleep_task, w};
+  struct tp_wq *q = self->wq;
+  struct tp_task *saved = q->ctx;
+  q->ctx = ctx_of(w);
   if (bits)
     tp_wait_bits(self, word, bits, &idle);
   else
     tp_wait_zero(self, word, &idle);
+  q->ctx = saved;
 }
 
 void tp_task_yield(struct tp_thread *self) {
@@ -470,23 +493,39 @@ void tp_task_yield(struct tp_thread *self) {
     fiber_suspend(self, w, park_yield);
     return;
   }
-  /* A tied task may run one of its own descendants here (the newest):
-   * a task that polls with taskyield for what its child will do must let
-   * the child run even when no other thread takes it. */
-  struct tp_task *t = tp_sched_pop_local(self, w->floor);
+  /* Run one task here: a task that polls with taskyield for what another
+   * task will do must let that task run even when no other thread takes
+   * it.  A tied task may run its own descendants (the newest first); an
+   * untied one whatever the thread's innermost suspended tied task allows
+   * (anything of the team in a barrier). */
+  struct tp_wq *q = self->wq;
+  struct tp_task *r = w->untied ? w->ctx : w;
+  struct tp_task *saved = q->ctx;
+  q->ctx = ctx_of(w);
+  uint64_t floor = r ? r->floor : self->team->member[self->tid].itask->floor;
+  struct tp_task *t = tp_sched_pop_local(self, floor);
   if (t)
     run_popped(self, t);
+  else if (w->untied && (t = tp_sched_steal(self, w->team, r)))
+    run_unit(self, t);
+  q->ctx = saved;
 }
 
 void tp_taskwait(struct tp_thread *self) {
   struct tp_task *w = self->task;
   /* The local children are on this thread's ring above w's floor: run
    * them newest first, no atomics; then wait for the published ones. */
-  while (w->kids_local) {
-    struct tp_task *t = tp_sched_pop_local(self, w->floor);
-    if (!t)
-      break;
-    task_run(self, t);
+  if (w->kids_local) {
+    struct tp_wq *q = self->wq;
+    struct tp_task *saved = q->ctx;
+    q->ctx = ctx_of(w);
+    while (w->kids_local) {
+      struct tp_task *t = tp_sched_pop_local(self, w->floor);
+      if (!t)
+        break;
+      task_run(self, t);
+    }
+    q->ctx = saved;
   }
   if (!tp_load_acq(&w->kids_remote))
     return;

@@ -53,7 +53,7 @@ struct tp_task {
   bool pinned;                /* holds a reference on its parent (see top) */
   bool published;             /* counted in parent->kids_remote */
   bool done;                  /* completed (body returned, event fulfilled) */
-  bool untied;                /* untied clause (runs on a fiber, TEMPO_FIBERS) */
+  bool untied;                /* untied clause (on a fiber with TEMPO_FIBERS) */
   bool tg_in_parent;          /* counted in parent->tg_pending, not its taskgroup's count */
   unsigned kids_local;        /* incomplete local children (owner thread) */
   uint32_t kids_remote;       /* incomplete published children (atomic) */
@@ -79,6 +79,10 @@ struct tp_task {
    * exchanges it back to 0 makes the continuation runnable). */
   struct tp_fiber *fiber;
   uint32_t fiber_wait;
+  /* The innermost tied task suspended below this one on its thread when
+   * it started (NULL: a barrier): what an untied task may run at its
+   * taskyield, untied tasks being exempt from the tied-task rule. */
+  struct tp_task *ctx;
   /* Dependences among this task's children: dep_table under dep_lock. */
   uint32_t dep_lock;
   unsigned npred;             /* unfinished predecessors (under parent's dep_lock) */
