@@ -10,6 +10,10 @@
 // RUN: env OMP_NUM_THREADS=2 %preload %run %t | %FileCheck %s
 // RUN: env OMP_NUM_THREADS=4 %preload %run %t | %FileCheck %s
 // RUN: env OMP_NUM_THREADS=1 %preload %run %t | %FileCheck %s
+// With fibers the pollers suspend at taskyield and go behind the waiting
+// work of their thread's deque.
+// RUN: env TEMPO_FIBERS=1 OMP_NUM_THREADS=2 %preload %run %t | %FileCheck %s
+// RUN: env TEMPO_FIBERS=1 OMP_NUM_THREADS=4 %preload %run %t | %FileCheck %s
 #include <omp.h>
 #include "check.h"
 

@@ -40,6 +40,15 @@ void tp_deque_push(struct tp_deque *d, void *const *x, unsigned n) {
   tp_mutex_unlock(&d->lock);
 }
 
+void tp_deque_push_top(struct tp_deque *d, void *x) {
+  tp_mutex_lock(&d->lock);
+  if (d->bot - d->top + 1 > d->mask + 1)
+    grow(d, d->bot - d->top + 1);
+  d->slot[--d->top & d->mask] = x;
+  tp_store(&d->count, (uint32_t)(d->bot - d->top));
+  tp_mutex_unlock(&d->lock);
+}
+
 /* Removes the entry at absolute index i, closing the gap on the side of
  * the end it is nearer to (usually it is the end entry itself). */
 static void *remove_at(struct tp_deque *d, uint64_t i) {

@@ -37,6 +37,9 @@ static inline uint32_t tp_deque_count(const struct tp_deque *d) { return tp_load
 /* Adds n entries at the bottom (any thread may add, e.g. a released
  * dependence successor or an omp_fulfill_event from outside the team). */
 void tp_deque_push(struct tp_deque *d, void *const *x, unsigned n) tp_hidden;
+/* Adds one entry at the top, behind every other for the owner (a task
+ * that yields goes after the work already waiting). */
+void tp_deque_push_top(struct tp_deque *d, void *x) tp_hidden;
 /* Takes the best-scored entry among the `scan` nearest to the bottom
  * (owner) or to the top (thief); NULL if none scores >= 0. */
 void *tp_deque_take_bottom(struct tp_deque *d, tp_deque_score score, const void *arg,

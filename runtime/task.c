@@ -243,7 +243,7 @@ static inline void task_complete(struct tp_thread *self, struct tp_task *t) {
       /* An untied parent suspended in its taskwait: its continuation
        * becomes runnable here (p is alive: t still holds it). */
       if (tp_unlikely(tp_load(&p->fiber_wait)) && tp_xchg(&p->fiber_wait, 0))
-        tp_sched_requeue(self, p);
+        tp_sched_requeue(self, p, false);
     }
   } else {
     p->kids_local--;
@@ -282,13 +282,20 @@ static inline void task_end(struct tp_thread *self, struct tp_task *t) {
 
 static bool run_fiber(struct tp_thread *self, struct tp_task *t);
 
+/* Fibers alive at once, at most: each is a stack mapping (two of the
+ * process's ~65000 VMAs), and tasks that yield or wait can start new
+ * ones without bound (a whole recursion, breadth first).  Beyond it an
+ * untied task runs as if tied. */
+#define TP_FIBERS_LIVE_MAX 1024
+
 /* Runs t (or, for an untied task on a fiber, resumes it); false if it
  * suspended instead of finishing (it is then somebody else's).  Only a
  * published untied task gets a fiber: a private one runs on its creator's
  * thread as if tied (nothing to gain, and a spawn stays free of atomics);
  * one that a thief took, or that waited for work of others, may suspend. */
 static inline bool task_run(struct tp_thread *self, struct tp_task *t) {
-  if (tp_unlikely(t->untied) && t->published && tp_rt.fibers)
+  if (tp_unlikely(t->untied) && t->published && tp_rt.fibers &&
+      (t->fiber || tp_load(&tp_rt.fibers_live) < TP_FIBERS_LIVE_MAX))
     return run_fiber(self, t);
   struct tp_wq *q = self->wq;
   struct tp_task *prev = self->task;
@@ -322,8 +329,10 @@ static void fiber_main(void *arg) {
 /* Starts or resumes untied task t on its fiber, on this thread. */
 static __attribute__((noinline)) bool run_fiber(struct tp_thread *self, struct tp_task *t) {
   struct tp_wq *q = self->wq;
-  if (!t->fiber)
+  if (!t->fiber) {
+    __atomic_fetch_add(&tp_rt.fibers_live, 1, __ATOMIC_RELAXED);
     t->fiber = tp_fiber_new(&q->fw, fiber_main, t);
+  }
   struct tp_task *prev = self->task;
   t->thr = self;
   t->floor = tp_sched_mark(self);
@@ -338,6 +347,7 @@ static __attribute__((noinline)) bool run_fiber(struct tp_thread *self, struct t
     return false; /* may already run elsewhere: t is not ours any more */
   t->fiber = NULL;
   tp_fiber_free(&q->fw, f);
+  __atomic_fetch_sub(&tp_rt.fibers_live, 1, __ATOMIC_RELAXED);
   task_end(self, t);
   return true;
 }
@@ -353,14 +363,14 @@ static void park_taskwait(struct tp_fiber *f, void *arg) {
   __atomic_fetch_add(&w->refs, 1, __ATOMIC_RELAXED);
   tp_store_sc(&w->fiber_wait, 1);
   if (tp_load_acq(&w->kids_remote) == 0 && tp_xchg(&w->fiber_wait, 0))
-    tp_sched_requeue(tp_tls_self, w);
+    tp_sched_requeue(tp_tls_self, w, false);
   if (unref(w))
     free_chain(tp_tls_self, w);
 }
 
 static void park_yield(struct tp_fiber *f, void *arg) {
   (void)f;
-  tp_sched_requeue(tp_tls_self, arg);
+  tp_sched_requeue(tp_tls_self, arg, true);
 }
 
 /* Suspends untied task w (running on its fiber, nothing tied above it);

@@ -2,9 +2,13 @@
 #include "tasksched.h"
 
 /* Entries a taker looks at past the end it takes from: enough to pass a
- * task of another team or a non-descendant, and to prefer a higher
- * priority among the nearest ones (priority is a hint). */
+ * task of another team, and to prefer a higher priority among the nearest
+ * ones (priority is a hint).  A thread waiting in a task looks at every
+ * entry: the descendants it may run can be anywhere in a deque (a yielded
+ * one is at the far end), and if it missed them it could go to sleep with
+ * nobody left to run them. */
 #define TP_SCAN 8
+#define TP_SCAN_ALL 0xffffffffu
 #define TP_PRIO_SCAN 4096
 #define TP_STEAL_BATCH 32
 /* Nesting beyond which a thread stops taking other threads' tasks (its
@@ -128,9 +132,12 @@ void tp_sched_publish_above(struct tp_thread *self, uint64_t floor) {
   publish_private(self, 0, true, floor);
 }
 
-void tp_sched_requeue(struct tp_thread *self, struct tp_task *t) {
+void tp_sched_requeue(struct tp_thread *self, struct tp_task *t, bool yielded) {
   struct tp_team *team = t->team;
-  tp_deque_push(&self->wq->pub, (void *const *)&t, 1);
+  if (yielded) /* behind what waits already: a yield must let it run */
+    tp_deque_push_top(&self->wq->pub, t);
+  else
+    tp_deque_push(&self->wq->pub, (void *const *)&t, 1);
   tp_fence_sc();
   wake_for(self, team);
 }
@@ -193,7 +200,8 @@ struct tp_task *tp_sched_steal(struct tp_thread *self, struct tp_team *team,
                                const struct tp_task *w) {
   struct tp_wq *q = self->wq;
   struct want want = {team, w};
-  struct tp_task *t = tp_deque_take_bottom(&q->pub, score, &want, TP_SCAN);
+  unsigned scan = w ? TP_SCAN_ALL : TP_SCAN;
+  struct tp_task *t = tp_deque_take_bottom(&q->pub, score, &want, scan);
   if (t || team->nthreads == 1 || q->depth > TP_STEAL_DEPTH_MAX)
     return t;
   unsigned n = team->nthreads, start = next_rand(&q->rng) % n;
@@ -205,7 +213,7 @@ struct tp_task *tp_sched_steal(struct tp_thread *self, struct tp_team *team,
     /* Half of what it holds, so a thief of many small tasks comes back
      * to its own deque, not to the victim's lock, for the next ones. */
     void *got[TP_STEAL_BATCH];
-    unsigned k = tp_deque_take_top_n(&m->wq->pub, score, &want, TP_SCAN, got, TP_STEAL_BATCH);
+    unsigned k = tp_deque_take_top_n(&m->wq->pub, score, &want, scan, got, TP_STEAL_BATCH);
     if (k) {
       if (k > 1)
         tp_deque_push(&q->pub, got + 1, k - 1);

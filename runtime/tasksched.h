@@ -106,8 +106,9 @@ static inline uint64_t tp_sched_mark(const struct tp_thread *self) {
  * task about to suspend leaves nothing of its own on this thread). */
 void tp_sched_publish_above(struct tp_thread *self, uint64_t floor) tp_hidden;
 /* A suspended untied task became runnable: onto self's public deque (it
- * still counts in pending: its unit did not end). */
-void tp_sched_requeue(struct tp_thread *self, struct tp_task *t) tp_hidden;
+ * still counts in pending: its unit did not end); one that yielded goes
+ * to the far end, after the work already waiting. */
+void tp_sched_requeue(struct tp_thread *self, struct tp_task *t, bool yielded) tp_hidden;
 
 /* A published task self may run: a descendant of w (w NULL: any task of
  * team) from its own public deque, then from other members' (starting at

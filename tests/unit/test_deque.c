@@ -114,6 +114,20 @@ static void test_deque_single(void) {
   CHECK((uintptr_t)tp_deque_take_bottom(&d, score_any, NULL, 8) == 16, "bottom intact");
   CHECK((uintptr_t)tp_deque_take_bottom(&d, score_any, NULL, 8) == 14, "and empty after");
   CHECK_EQ_U(tp_deque_count(&d), 0, "empty");
+  /* push_top goes behind everything for the owner, first for thieves. */
+  void *r3[] = {(void *)31, (void *)32};
+  tp_deque_push(&d, r3, 2);
+  tp_deque_push_top(&d, (void *)30);
+  CHECK((uintptr_t)tp_deque_take_bottom(&d, score_any, NULL, 8) == 32, "bottom first");
+  CHECK((uintptr_t)tp_deque_take_bottom(&d, score_any, NULL, 8) == 31, "then 31");
+  CHECK((uintptr_t)tp_deque_take_bottom(&d, score_any, NULL, 8) == 30, "the yielded one last");
+  for (uintptr_t i = 1; i <= 100; i++) /* grows from the top end */
+    tp_deque_push_top(&d, (void *)i);
+  CHECK((uintptr_t)tp_deque_take_top(&d, score_any, NULL, 8) == 100, "top = last pushed on top");
+  CHECK((uintptr_t)tp_deque_take_bottom(&d, score_any, NULL, 8) == 1, "bottom = first");
+  while (tp_deque_take_top(&d, score_any, NULL, 8))
+    ;
+  CHECK_EQ_U(tp_deque_count(&d), 0, "empty again");
   tp_deque_fini(&d);
 }
 
