@@ -301,7 +301,7 @@ static inline bool task_run(struct tp_thread *self, struct tp_task *t) {
   struct tp_task *prev = self->task;
   t->thr = self;
   t->floor = tp_sched_mark(self);
-  t->ctx = q->ctx;
+  t->below = prev->implicit && q->in_barrier ? NULL : prev;
   self->task = t;
   q->depth++;
   /* A task of a cancelled taskgroup or parallel region that has not
@@ -336,7 +336,7 @@ static __attribute__((noinline)) bool run_fiber(struct tp_thread *self, struct t
   struct tp_task *prev = self->task;
   t->thr = self;
   t->floor = tp_sched_mark(self);
-  t->ctx = q->ctx;
+  t->below = prev->implicit && q->in_barrier ? NULL : prev;
   self->task = t;
   q->depth++;
   struct tp_fiber *f = t->fiber;
@@ -448,10 +448,10 @@ static bool help_barrier(struct tp_thread *self, void *arg) {
   if (!tp_load(&team->tasks->active))
     return false; /* no task in this region: one load per spin */
   struct tp_wq *q = self->wq;
-  struct tp_task *saved = q->ctx;
-  q->ctx = NULL; /* in a barrier: the tied-task rule restricts nothing */
+  bool saved = q->in_barrier;
+  q->in_barrier = true; /* in a barrier: the tied-task rule restricts nothing */
   bool ran = help_barrier_run(self, team);
-  q->ctx = saved;
+  q->in_barrier = saved;
   return ran;
 }
 
@@ -478,23 +478,13 @@ static void sleep_barrier(struct tp_thread *self, void *arg, bool asleep) {
   tp_sched_sleep(self, arg, false, asleep);
 }
 
-/* What tasks started on top of waiting task w are restricted to: w if
- * it is tied, else what restricts w itself (untied tasks are exempt). */
-static inline struct tp_task *ctx_of(struct tp_task *w) {
-  return w->untied ? w->ctx : w;
-}
-
 void tp_task_wait(struct tp_thread *self, uint32_t *word, uint32_t bits) {
   struct tp_task *w = self->task;
   struct tp_idle idle = {help_task, sleep_task, w};
-  struct tp_wq *q = self->wq;
-  struct tp_task *saved = q->ctx;
-  q->ctx = ctx_of(w);
   if (bits)
     tp_wait_bits(self, word, bits, &idle);
   else
     tp_wait_zero(self, word, &idle);
-  q->ctx = saved;
 }
 
 void tp_task_yield(struct tp_thread *self) {
@@ -508,34 +498,26 @@ void tp_task_yield(struct tp_thread *self) {
    * it.  A tied task may run its own descendants (the newest first); an
    * untied one whatever the thread's innermost suspended tied task allows
    * (anything of the team in a barrier). */
-  struct tp_wq *q = self->wq;
-  struct tp_task *r = w->untied ? w->ctx : w;
-  struct tp_task *saved = q->ctx;
-  q->ctx = ctx_of(w);
+  struct tp_task *r = w;
+  while (r && r->untied)
+    r = r->below;
   uint64_t floor = r ? r->floor : self->team->member[self->tid].itask->floor;
   struct tp_task *t = tp_sched_pop_local(self, floor);
   if (t)
     run_popped(self, t);
   else if (w->untied && (t = tp_sched_steal(self, w->team, r)))
     run_unit(self, t);
-  q->ctx = saved;
 }
 
 void tp_taskwait(struct tp_thread *self) {
   struct tp_task *w = self->task;
   /* The local children are on this thread's ring above w's floor: run
    * them newest first, no atomics; then wait for the published ones. */
-  if (w->kids_local) {
-    struct tp_wq *q = self->wq;
-    struct tp_task *saved = q->ctx;
-    q->ctx = ctx_of(w);
-    while (w->kids_local) {
-      struct tp_task *t = tp_sched_pop_local(self, w->floor);
-      if (!t)
-        break;
-      task_run(self, t);
-    }
-    q->ctx = saved;
+  while (w->kids_local) {
+    struct tp_task *t = tp_sched_pop_local(self, w->floor);
+    if (!t)
+      break;
+    task_run(self, t);
   }
   if (!tp_load_acq(&w->kids_remote))
     return;
@@ -663,6 +645,7 @@ static inline struct tp_task *included_begin(struct tp_thread *self, unsigned fl
   t->undeferred = true;
   t->thr = self;
   t->floor = tp_sched_mark(self);
+  t->below = parent; /* suspended while its included child runs */
   if (!parent->implicit)
     parent->alive_local++;
   self->task = t;
@@ -737,6 +720,7 @@ static void spawn_undeferred_slow(struct tp_thread *self, const struct tp_task_s
       *(void **)s->data = t;
   }
   t->floor = tp_sched_mark(self);
+  t->below = parent;
   self->task = t;
   call_with_copy(s);
   self->task = parent;

@@ -79,10 +79,11 @@ struct tp_task {
    * exchanges it back to 0 makes the continuation runnable). */
   struct tp_fiber *fiber;
   uint32_t fiber_wait;
-  /* The innermost tied task suspended below this one on its thread when
-   * it started (NULL: a barrier): what an untied task may run at its
-   * taskyield, untied tasks being exempt from the tied-task rule. */
-  struct tp_task *ctx;
+  /* The task suspended below this one on its thread when it (re)started,
+   * NULL for a barrier: the first tied one down this chain is what an
+   * untied task may run descendants of at its taskyield (untied tasks are
+   * exempt from the tied-task rule). */
+  struct tp_task *below;
   /* Dependences among this task's children: dep_table under dep_lock. */
   uint32_t dep_lock;
   unsigned npred;             /* unfinished predecessors (under parent's dep_lock) */

@@ -33,7 +33,8 @@ struct tp_wq {
   struct tp_fiber_worker fw; /* runs untied tasks' fibers (fiber.h) */
   struct tp_ring priv;
   uint32_t rng;            /* victim selection */
-  struct tp_task *ctx;     /* the tied task new tasks run on top of (task.h ctx) */
+  bool in_barrier;         /* running tasks from a barrier (task.h below) */
+  bool scan_all;           /* about to sleep: look at whole deques (tasksched.c) */
   unsigned depth;          /* tasks this thread is running, nested */
   /* Written by thieves, read by the owner at every spawn. */
   uint32_t hungry tp_cacheline_aligned;
