@@ -293,10 +293,8 @@ static bool run_fiber(struct tp_thread *self, struct tp_task *t);
  * published untied task gets a fiber: a private one runs on its creator's
  * thread as if tied (nothing to gain, and a spawn stays free of atomics);
  * one that a thief took, or that waited for work of others, may suspend. */
-static inline bool task_run(struct tp_thread *self, struct tp_task *t) {
-  if (tp_unlikely(t->untied) && t->published && tp_rt.fibers &&
-      (t->fiber || tp_load(&tp_rt.fibers_live) < TP_FIBERS_LIVE_MAX))
-    return run_fiber(self, t);
+/* t (re)starts on self, on top of the current task (returned). */
+static inline struct tp_task *task_enter(struct tp_thread *self, struct tp_task *t) {
   struct tp_wq *q = self->wq;
   struct tp_task *prev = self->task;
   t->thr = self;
@@ -304,27 +302,37 @@ static inline bool task_run(struct tp_thread *self, struct tp_task *t) {
   t->below = prev->implicit && q->in_barrier ? NULL : prev;
   self->task = t;
   q->depth++;
-  /* A task of a cancelled taskgroup or parallel region that has not
-   * started is discarded. */
+  return prev;
+}
+
+static inline void task_leave(struct tp_thread *self, struct tp_task *prev) {
+  self->wq->depth--;
+  self->task = prev;
+}
+
+/* The body, unless the task belongs to a cancelled taskgroup or parallel
+ * region: a task that has not started then is discarded. */
+static inline void task_body(struct tp_task *t) {
   if (tp_likely(!tp_rt.g.cancel ||
                 (!tp_task_in_cancelled_group(t->taskgroup) &&
                  !tp_load_acq(&t->team->cancelled))))
     t->fn(t->data);
-  q->depth--;
-  self->task = prev;
+}
+
+static inline bool task_run(struct tp_thread *self, struct tp_task *t) {
+  if (tp_unlikely(t->untied) && t->published && tp_rt.fibers &&
+      (t->fiber || tp_load(&tp_rt.fibers_live) < TP_FIBERS_LIVE_MAX))
+    return run_fiber(self, t);
+  struct tp_task *prev = task_enter(self, t);
+  task_body(t);
+  task_leave(self, prev);
   task_end(self, t);
   return true;
 }
 
 /* --- untied tasks on fibers ------------------------------------------------- */
 
-static void fiber_main(void *arg) {
-  struct tp_task *t = arg;
-  if (tp_likely(!tp_rt.g.cancel ||
-                (!tp_task_in_cancelled_group(t->taskgroup) &&
-                 !tp_load_acq(&t->team->cancelled))))
-    t->fn(t->data);
-}
+static void fiber_main(void *arg) { task_body(arg); }
 
 /* Starts or resumes untied task t on its fiber, on this thread. */
 static __attribute__((noinline)) bool run_fiber(struct tp_thread *self, struct tp_task *t) {
@@ -333,16 +341,10 @@ static __attribute__((noinline)) bool run_fiber(struct tp_thread *self, struct t
     __atomic_fetch_add(&tp_rt.fibers_live, 1, __ATOMIC_RELAXED);
     t->fiber = tp_fiber_new(&q->fw, fiber_main, t);
   }
-  struct tp_task *prev = self->task;
-  t->thr = self;
-  t->floor = tp_sched_mark(self);
-  t->below = prev->implicit && q->in_barrier ? NULL : prev;
-  self->task = t;
-  q->depth++;
+  struct tp_task *prev = task_enter(self, t);
   struct tp_fiber *f = t->fiber;
   enum tp_fiber_state st = tp_fiber_run(&q->fw, f);
-  q->depth--;
-  self->task = prev;
+  task_leave(self, prev);
   if (st == TP_FIBER_SUSPENDED)
     return false; /* may already run elsewhere: t is not ours any more */
   t->fiber = NULL;

@@ -14,14 +14,7 @@
  *                                      [-d delay_us] [-q] [-l]
  * Output: one "key=value ..." line per construct on stdout; comment lines start with '#'.
  */
-#define _GNU_SOURCE
-#include <dlfcn.h>
-#include <math.h>
-#include <omp.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
+#include "epcc.h"
 
 /* Iterations of the dynamic loop per thread: enough that chunk-1 scheduling is exercised
  * (several grabs per thread), few enough that the loop end and barrier still show. */
@@ -29,46 +22,7 @@
 #define MIN_INNER 64
 #define AMORTISE_INNER 1024
 
-static int delay_len;         /* delay() iterations giving about delay_us */
-static double target_s = 0.020; /* wanted duration of one sample */
-static int nsamples = 10;
-static int nthreads;
-static volatile double sink;  /* keeps results observable so nothing is optimised away */
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-/* The unit of work inside each construct.  The asm stops gcc from vectorising or folding the
- * loop, so its cost scales with n and is the same in test and reference loops.  It never writes
- * shared memory (the store cannot happen): threads storing to one line would add cache-line
- * transfers to the test loop that the serial reference loop does not pay. */
-__attribute__((noinline)) static void delay(int n)
-{
-    double a = 0.0;
-    for (int i = 0; i < n; i++) {
-        a += i;
-        __asm__ volatile("" : "+x"(a));
-    }
-    if (a < 0)
-        sink = a;
-}
-
 /* ---- test loops: each runs `inner` instances of one construct and returns seconds ---- */
-
-/* Constructs used inside a parallel region are timed inside it, by the master, from a barrier
- * before the loop to a barrier after it.  Timing the whole region would add the team's wake-up
- * to every sample: tens of µs on an idle VM, 4-20 ms (scheduler ticks) when other processes
- * share the machine, which swamps the constructs and fools the calibration.  The closing
- * barrier is one extra barrier per sample, amortised over `inner`. */
-static double region_start(void)
-{
-#pragma omp barrier
-    return now();
-}
 
 static void region_end(double t0, double *elapsed)
 {
@@ -271,18 +225,6 @@ static const struct construct constructs[] = {
 };
 #define NCONSTRUCTS (sizeof constructs / sizeof constructs[0])
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
 static int round_inner(const struct construct *c, long inner)
 {
     if (inner < 1)
@@ -369,119 +311,11 @@ static void run_construct(const struct construct *c)
     free(ovh);
 }
 
-static double time_delay(int n)
-{
-    double t0 = now();
-    delay(n);
-    return now() - t0;
-}
-
-static void calibrate_delay(double delay_us)
-{
-    int n = 1 << 12;
-    double t;
-    for (;;) {
-        t = time_delay(n);
-        if (t > 0.001 || n > (1 << 28))
-            break;
-        n *= 2;
-    }
-    /* Take the fastest of many short runs: preemption only ever makes the delay look longer,
-     * and a 1 ms run often escapes it even on a busy machine. */
-    for (int i = 0; i < 30; i++) {
-        double u = time_delay(n);
-        if (u < t)
-            t = u;
-    }
-    delay_len = (int)(delay_us * 1e-6 / (t / n) + 0.5);
-    if (delay_len < 1)
-        delay_len = 1;
-}
-
-/* Which library provides the OpenMP API in this process: confirms that LD_PRELOAD took effect. */
-static const char *runtime_path(void)
-{
-    Dl_info info;
-    if (dladdr((void *)omp_get_max_threads, &info) && info.dli_fname)
-        return info.dli_fname;
-    return "unknown";
-}
-
-static void usage(const char *prog)
-{
-    fprintf(stderr,
-            "usage: %s [-c name,name...] [-t target_ms] [-r samples] [-d delay_us] [-q] [-l]\n"
-            "  threads come from OMP_NUM_THREADS; -q = quick (5 ms target, 5 samples);\n"
-            "  -l lists the constructs\n",
-            prog);
-    exit(2);
-}
-
-static int selected(const char *list, const char *name)
-{
-    if (!list)
-        return 1;
-    size_t len = strlen(name);
-    for (const char *p = list; *p;) {
-        const char *end = strchr(p, ',');
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        if (n == len && strncmp(p, name, n) == 0)
-            return 1;
-        if (!end)
-            break;
-        p = end + 1;
-    }
-    return 0;
-}
-
-/* Reject misspelt construct names rather than silently measuring nothing. */
-static void check_list(const char *list)
-{
-    if (!list)
-        return;
-    char *copy = strdup(list);
-    for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
-        int ok = 0;
-        for (size_t i = 0; i < NCONSTRUCTS; i++)
-            ok |= strcmp(tok, constructs[i].name) == 0;
-        if (!ok) {
-            fprintf(stderr, "syncbench: unknown construct '%s' (try -l)\n", tok);
-            exit(2);
-        }
-    }
-    free(copy);
-}
-
 int main(int argc, char **argv)
 {
-    const char *list = NULL;
-    double delay_us = 0.1;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "-l")) {
-            for (size_t k = 0; k < NCONSTRUCTS; k++)
-                printf("%s\n", constructs[k].name);
-            return 0;
-        } else if (!strcmp(a, "-q")) {
-            target_s = 0.005;
-            nsamples = 5;
-        } else if (i + 1 < argc && !strcmp(a, "-c")) {
-            list = argv[++i];
-        } else if (i + 1 < argc && !strcmp(a, "-t")) {
-            target_s = atof(argv[++i]) * 1e-3;
-        } else if (i + 1 < argc && !strcmp(a, "-r")) {
-            nsamples = atoi(argv[++i]);
-        } else if (i + 1 < argc && !strcmp(a, "-d")) {
-            delay_us = atof(argv[++i]);
-        } else {
-            usage(argv[0]);
-        }
-    }
-    if (target_s <= 0 || nsamples < 1 || delay_us < 0)
-        usage(argv[0]);
-    check_list(list);
-    /* Line-buffered so that results already measured survive if a later construct aborts. */
-    setvbuf(stdout, NULL, _IOLBF, 0);
+    struct epcc_names names = {"syncbench", constructs, sizeof constructs[0], NCONSTRUCTS};
+    double delay_us;
+    const char *list = epcc_args(argc, argv, &names, &delay_us);
 
     nthreads = omp_get_max_threads();
     omp_init_lock(&lock);

@@ -17,58 +17,19 @@
  *                                      [-d delay_us] [-q] [-l]
  * Output: one "construct=... overhead_us=..." line per construct; comment lines start with '#'.
  */
-#define _GNU_SOURCE
-#include <dlfcn.h>
-#include <math.h>
-#include <omp.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
+#include "../epcc.h"
 
 #define MIN_INNER 64
 #define AMORTISE_INNER 1024
 
-static int delay_len;
-static double target_s = 0.020;
-static int nsamples = 10;
-static int nthreads;
-static volatile double sink;
-
 static _Thread_local long executed; /* tasks this thread ran in the current test loop */
 static long tasks_run;              /* their sum over the team, after the region */
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-/* The unit of work (as in syncbench): the asm keeps gcc from folding or vectorising the loop,
- * and nothing shared is written, so test and reference loops do the same work. */
-__attribute__((noinline)) static void delay(int n)
-{
-    double a = 0.0;
-    for (int i = 0; i < n; i++) {
-        a += i;
-        __asm__ volatile("" : "+x"(a));
-    }
-    if (a < 0)
-        sink = a;
-}
 
 /* The body of every task. */
 static void work(void)
 {
     delay(delay_len);
     executed++;
-}
-
-static double region_start(void)
-{
-#pragma omp barrier
-    return now();
 }
 
 /* The barrier also completes every task of the team, so it is part of the measured time. */
@@ -277,18 +238,6 @@ static double run_test(const struct construct *c, int inner, int *bad)
     return t;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
 /* Grow inner until a test loop takes about target_s; as in syncbench: scale by the measured
  * rate (2x..16x a step), the faster of two timings per step (one preemption must not stop the
  * growth), and keep growing up to AMORTISE_INNER so per-sample fixed costs are amortised. */
@@ -353,113 +302,11 @@ static void run_construct(const struct construct *c)
     free(ovh);
 }
 
-static double time_delay(int n)
-{
-    double t0 = now();
-    delay(n);
-    return now() - t0;
-}
-
-static void calibrate_delay(double delay_us)
-{
-    int n = 1 << 12;
-    double t;
-    for (;;) {
-        t = time_delay(n);
-        if (t > 0.001 || n > (1 << 28))
-            break;
-        n *= 2;
-    }
-    for (int i = 0; i < 30; i++) { /* the fastest run: preemption only adds time */
-        double u = time_delay(n);
-        if (u < t)
-            t = u;
-    }
-    delay_len = (int)(delay_us * 1e-6 / (t / n) + 0.5);
-    if (delay_len < 1)
-        delay_len = 1;
-}
-
-/* Which library provides the OpenMP API: confirms that an LD_PRELOAD took effect. */
-static const char *runtime_path(void)
-{
-    Dl_info info;
-    if (dladdr((void *)omp_get_max_threads, &info) && info.dli_fname)
-        return info.dli_fname;
-    return "unknown";
-}
-
-static void usage(const char *prog)
-{
-    fprintf(stderr,
-            "usage: %s [-c name,name...] [-t target_ms] [-r samples] [-d delay_us] [-q] [-l]\n"
-            "  threads come from OMP_NUM_THREADS; -q = quick (5 ms target, 5 samples);\n"
-            "  -l lists the constructs\n",
-            prog);
-    exit(2);
-}
-
-static int in_list(const char *list, const char *name)
-{
-    size_t len = strlen(name);
-    for (const char *p = list; *p;) {
-        const char *end = strchr(p, ',');
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        if (n == len && strncmp(p, name, n) == 0)
-            return 1;
-        if (!end)
-            break;
-        p = end + 1;
-    }
-    return 0;
-}
-
-/* Reject misspelt names rather than silently measuring nothing. */
-static void check_list(const char *list)
-{
-    char *copy = strdup(list);
-    for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
-        int ok = 0;
-        for (size_t i = 0; i < NCONSTRUCTS; i++)
-            ok |= strcmp(tok, constructs[i].name) == 0;
-        if (!ok) {
-            fprintf(stderr, "taskbench: unknown construct '%s' (try -l)\n", tok);
-            exit(2);
-        }
-    }
-    free(copy);
-}
-
 int main(int argc, char **argv)
 {
-    const char *list = NULL;
-    double delay_us = 0.1;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "-l")) {
-            for (size_t k = 0; k < NCONSTRUCTS; k++)
-                printf("%s\n", constructs[k].name);
-            return 0;
-        } else if (!strcmp(a, "-q")) {
-            target_s = 0.005;
-            nsamples = 5;
-        } else if (i + 1 < argc && !strcmp(a, "-c")) {
-            list = argv[++i];
-        } else if (i + 1 < argc && !strcmp(a, "-t")) {
-            target_s = atof(argv[++i]) * 1e-3;
-        } else if (i + 1 < argc && !strcmp(a, "-r")) {
-            nsamples = atoi(argv[++i]);
-        } else if (i + 1 < argc && !strcmp(a, "-d")) {
-            delay_us = atof(argv[++i]);
-        } else {
-            usage(argv[0]);
-        }
-    }
-    if (target_s <= 0 || nsamples < 1 || delay_us < 0)
-        usage(argv[0]);
-    if (list)
-        check_list(list);
-    setvbuf(stdout, NULL, _IOLBF, 0); /* results survive a later construct's crash */
+    struct epcc_names names = {"taskbench", constructs, sizeof constructs[0], NCONSTRUCTS};
+    double delay_us;
+    const char *list = epcc_args(argc, argv, &names, &delay_us);
 
     nthreads = omp_get_max_threads();
     calibrate_delay(delay_us);
@@ -474,7 +321,7 @@ int main(int argc, char **argv)
            "samples=%d\n",
            runtime_path(), nthreads, delay_us, delay_len, target_s * 1e3, nsamples);
     for (size_t i = 0; i < NCONSTRUCTS; i++)
-        if (!list || in_list(list, constructs[i].name))
+        if (selected(list, constructs[i].name))
             run_construct(&constructs[i]);
     return failed;
 }
