@@ -119,6 +119,99 @@ static int selected(const char *list, const char *name)
     return 0;
 }
 
+/* ---- measuring one construct ----
+ * A test loop runs `inner` instances of the construct, each around delay(delay_len); a reference
+ * loop runs the same delays without it.  One sample = one timed test loop; its overhead is
+ * (test time - median reference time) / inner; the result is the median over samples. */
+struct epcc_loop {
+    double (*test)(const void *c, int inner); /* seconds */
+    double (*ref)(const void *c, int inner);
+    int (*round)(const void *c, long inner);  /* an inner count the construct allows */
+    const void *c;
+};
+
+struct epcc_result {
+    int inner, n;
+    double med, min, max; /* µs per construct */
+    double ref_us;
+};
+
+#define MIN_INNER 64
+#define AMORTISE_INNER 1024
+
+/* Grow inner until one test loop takes about target_s.  Scaling by the measured rate converges
+ * in a few steps; the growth cap stops one lucky fast sample from overshooting wildly.  Each step
+ * takes the faster of two timings so that one preemption (a 4 ms tick when other processes share
+ * the machine) does not freeze inner at a tiny value. */
+static int epcc_calibrate(const struct epcc_loop *l, int inner)
+{
+    inner = l->round(l->c, inner);
+    l->test(l->c, inner); /* warm up: create the team, fault in pages */
+    for (int step = 0; step < 20; step++) {
+        double t = l->test(l->c, inner);
+        double t2 = l->test(l->c, inner);
+        if (t2 < t)
+            t = t2;
+        /* Below AMORTISE_INNER keep growing even past the target (up to 4x): on a busy machine
+         * a sample's fixed costs (team wake-up, closing barrier) can take a whole scheduler
+         * tick, and stopping at a small inner would report that tick as the construct's cost. */
+        if (t >= 0.5 * target_s && (inner >= AMORTISE_INNER || t >= 4 * target_s))
+            break;
+        double scale = t > 0 ? target_s / t : 16.0;
+        scale = scale < 2.0 ? 2.0 : scale > 16.0 ? 16.0 : scale;
+        int next = l->round(l->c, (long)ceil(inner * scale));
+        if (next <= inner)
+            break;
+        inner = next;
+    }
+    return inner;
+}
+
+static struct epcc_result epcc_measure(const struct epcc_loop *l)
+{
+    double start = now();
+    /* At least MIN_INNER constructs per sample: with fewer, every sample starts with the team
+     * asleep (parked during the reference loop) and measures a wake-up, which on a busy VM is a
+     * 4-8 ms scheduler tick rather than the construct. */
+    int inner = epcc_calibrate(l, MIN_INNER);
+    double *test = malloc(sizeof(double) * nsamples);
+    double *ref = malloc(sizeof(double) * nsamples);
+    /* Give up on more samples once this budget is spent (oversubscribed runs), keeping >= 3. */
+    double budget = 3.0 * nsamples * target_s + 1.0;
+    int n = 0, recalibrated = 0;
+    while (n < nsamples) {
+        /* Interleave test and reference so that slow phases of a noisy machine hit both. */
+        test[n] = l->test(l->c, inner);
+        ref[n] = l->ref(l->c, inner);
+        n++;
+        /* Calibration ran during a slow phase if the samples are far shorter than the target:
+         * start over once with a larger inner, or the samples would be too short to be stable. */
+        if (n == 3 && !recalibrated) {
+            double tmp[3] = {test[0], test[1], test[2]};
+            if (median(tmp, 3) < 0.2 * target_s) {
+                recalibrated = 1;
+                inner = epcc_calibrate(l, inner);
+                n = 0;
+                continue;
+            }
+        }
+        if (n >= 3 && now() - start > budget)
+            break;
+    }
+    double ref_med = median(ref, n);
+    double *ovh = malloc(sizeof(double) * n);
+    for (int i = 0; i < n; i++)
+        ovh[i] = (test[i] - ref_med) / inner * 1e6;
+    struct epcc_result r = {inner, n, median(ovh, n) /* sorts ovh */, 0, 0,
+                            ref_med / inner * 1e6};
+    r.min = ovh[0];
+    r.max = ovh[n - 1];
+    free(test);
+    free(ref);
+    free(ovh);
+    return r;
+}
+
 /* The construct names of a program: an array of structs whose first member is the name. */
 struct epcc_names {
     const char *tool;

@@ -19,8 +19,6 @@
 /* Iterations of the dynamic loop per thread: enough that chunk-1 scheduling is exercised
  * (several grabs per thread), few enough that the loop end and barrier still show. */
 #define DYN_ITERS_PER_THREAD 8
-#define MIN_INNER 64
-#define AMORTISE_INNER 1024
 
 /* ---- test loops: each runs `inner` instances of one construct and returns seconds ---- */
 
@@ -225,8 +223,9 @@ static const struct construct constructs[] = {
 };
 #define NCONSTRUCTS (sizeof constructs / sizeof constructs[0])
 
-static int round_inner(const struct construct *c, long inner)
+static int round_inner(const void *cv, long inner)
 {
+    const struct construct *c = cv;
     if (inner < 1)
         inner = 1;
     if (inner > 100000000L)
@@ -236,79 +235,16 @@ static int round_inner(const struct construct *c, long inner)
     return (int)inner;
 }
 
-/* Grow inner until one test loop takes about target_s.  Scaling by the measured rate converges
- * in a few steps; the growth cap stops one lucky fast sample from overshooting wildly.  Each step
- * takes the faster of two timings so that one preemption (a 4 ms tick when other processes share
- * the machine) does not freeze inner at a tiny value. */
-static int calibrate(const struct construct *c, int inner)
-{
-    inner = round_inner(c, inner);
-    c->test(inner); /* warm up: create the team, fault in pages */
-    for (int step = 0; step < 20; step++) {
-        double t = c->test(inner);
-        double t2 = c->test(inner);
-        if (t2 < t)
-            t = t2;
-        /* Below AMORTISE_INNER keep growing even past the target (up to 4x): on a busy machine
-         * a sample's fixed costs (team wake-up, closing barrier) can take a whole scheduler
-         * tick, and stopping at a small inner would report that tick as the construct's cost. */
-        if (t >= 0.5 * target_s && (inner >= AMORTISE_INNER || t >= 4 * target_s))
-            break;
-        double scale = t > 0 ? target_s / t : 16.0;
-        if (scale < 2.0)
-            scale = 2.0;
-        if (scale > 16.0)
-            scale = 16.0;
-        int next = round_inner(c, (long)ceil(inner * scale));
-        if (next <= inner)
-            break;
-        inner = next;
-    }
-    return inner;
-}
+static double run_test(const void *c, int inner) { return ((const struct construct *)c)->test(inner); }
+static double run_ref(const void *c, int inner) { return ((const struct construct *)c)->ref(inner); }
 
 static void run_construct(const struct construct *c)
 {
-    double start = now();
-    /* At least MIN_INNER constructs per sample: with fewer, every sample starts with the team
-     * asleep (parked during the reference loop) and measures a wake-up, which on a busy VM is a
-     * 4-8 ms scheduler tick rather than the construct. */
-    int inner = calibrate(c, MIN_INNER);
-    double *test = malloc(sizeof(double) * nsamples);
-    double *ref = malloc(sizeof(double) * nsamples);
-    /* Give up on more samples once this budget is spent (oversubscribed runs), keeping >= 3. */
-    double budget = 3.0 * nsamples * target_s + 1.0;
-    int n = 0, recalibrated = 0;
-    while (n < nsamples) {
-        /* Interleave test and reference so that slow phases of a noisy machine hit both. */
-        test[n] = c->test(inner);
-        ref[n] = c->ref(inner);
-        n++;
-        /* Calibration ran during a slow phase if the samples are far shorter than the target:
-         * start over once with a larger inner, or the samples would be too short to be stable. */
-        if (n == 3 && !recalibrated) {
-            double tmp[3] = {test[0], test[1], test[2]};
-            if (median(tmp, 3) < 0.2 * target_s) {
-                recalibrated = 1;
-                inner = calibrate(c, inner);
-                n = 0;
-                continue;
-            }
-        }
-        if (n >= 3 && now() - start > budget)
-            break;
-    }
-    double ref_med = median(ref, n);
-    double *ovh = malloc(sizeof(double) * n);
-    for (int i = 0; i < n; i++)
-        ovh[i] = (test[i] - ref_med) / inner * 1e6;
-    double med = median(ovh, n); /* sorts ovh */
+    struct epcc_loop l = {run_test, run_ref, round_inner, c};
+    struct epcc_result r = epcc_measure(&l);
     printf("construct=%s threads=%d overhead_us=%.4f min=%.4f max=%.4f inner=%d samples=%d "
            "ref_us=%.4f\n",
-           c->name, nthreads, med, ovh[0], ovh[n - 1], inner, n, ref_med / inner * 1e6);
-    free(test);
-    free(ref);
-    free(ovh);
+           c->name, nthreads, r.med, r.min, r.max, r.inner, r.n, r.ref_us);
 }
 
 int main(int argc, char **argv)

@@ -19,8 +19,6 @@
  */
 #include "../epcc.h"
 
-#define MIN_INNER 64
-#define AMORTISE_INNER 1024
 
 static _Thread_local long executed; /* tasks this thread ran in the current test loop */
 static long tasks_run;              /* their sum over the team, after the region */
@@ -224,82 +222,49 @@ static const struct construct constructs[] = {
 
 static int failed;
 
+/* A construct under measurement: whether any of its test loops lost a task. */
+struct measured {
+    const struct construct *c;
+    int bad;
+};
+
 /* One test loop, checking that it ran every task it should have. */
-static double run_test(const struct construct *c, int inner, int *bad)
+static double run_test(const void *mv, int inner)
 {
+    struct measured *m = (struct measured *)mv;
     tasks_run = 0;
-    double t = c->test(inner);
+    double t = m->c->test(inner);
     if (tasks_run != (long)inner * nthreads) {
-        if (!*bad)
-            fprintf(stderr, "taskbench: %s ran %ld tasks, expected %ld\n", c->name, tasks_run,
+        if (!m->bad)
+            fprintf(stderr, "taskbench: %s ran %ld tasks, expected %ld\n", m->c->name, tasks_run,
                     (long)inner * nthreads);
-        *bad = 1;
+        m->bad = 1;
     }
     return t;
 }
 
-/* Grow inner until a test loop takes about target_s; as in syncbench: scale by the measured
- * rate (2x..16x a step), the faster of two timings per step (one preemption must not stop the
- * growth), and keep growing up to AMORTISE_INNER so per-sample fixed costs are amortised. */
-static int calibrate(const struct construct *c, int inner, int *bad)
+static double run_ref(const void *mv, int inner)
 {
-    run_test(c, inner, bad); /* warm up: team, task pools, pages */
-    for (int step = 0; step < 20; step++) {
-        double t = run_test(c, inner, bad);
-        double t2 = run_test(c, inner, bad);
-        if (t2 < t)
-            t = t2;
-        if (t >= 0.5 * target_s && (inner >= AMORTISE_INNER || t >= 4 * target_s))
-            break;
-        double scale = t > 0 ? target_s / t : 16.0;
-        scale = scale < 2.0 ? 2.0 : scale > 16.0 ? 16.0 : scale;
-        double next = ceil(inner * scale);
-        if (next > 1e7) /* bounds the tasks outstanding at once (master_task: x nthreads) */
-            break;
-        inner = (int)next;
-    }
-    return inner;
+    (void)mv;
+    return ref_delay(inner);
+}
+
+/* Up to 1e7: bounds the tasks outstanding at once (master_task: x nthreads). */
+static int round_inner(const void *mv, long inner)
+{
+    (void)mv;
+    return (int)(inner < 1 ? 1 : inner > 10000000L ? 10000000L : inner);
 }
 
 static void run_construct(const struct construct *c)
 {
-    double start = now();
-    int bad = 0;
-    int inner = calibrate(c, MIN_INNER, &bad);
-    double *test = malloc(sizeof(double) * nsamples);
-    double *ref = malloc(sizeof(double) * nsamples);
-    double budget = 3.0 * nsamples * target_s + 1.0; /* oversubscribed runs: keep >= 3 samples */
-    int n = 0, recalibrated = 0;
-    while (n < nsamples) {
-        test[n] = run_test(c, inner, &bad);
-        ref[n] = ref_delay(inner);
-        n++;
-        /* Calibrated during a slow phase: start over once with a larger inner. */
-        if (n == 3 && !recalibrated) {
-            double tmp[3] = {test[0], test[1], test[2]};
-            if (median(tmp, 3) < 0.2 * target_s) {
-                recalibrated = 1;
-                inner = calibrate(c, inner, &bad);
-                n = 0;
-                continue;
-            }
-        }
-        if (n >= 3 && now() - start > budget)
-            break;
-    }
-    double ref_med = median(ref, n);
-    double *ovh = malloc(sizeof(double) * n);
-    for (int i = 0; i < n; i++)
-        ovh[i] = (test[i] - ref_med) / inner * 1e6;
-    double med = median(ovh, n);
+    struct measured m = {c, 0};
+    struct epcc_loop l = {run_test, run_ref, round_inner, &m};
+    struct epcc_result r = epcc_measure(&l);
     printf("construct=%s threads=%d overhead_us=%.4f min=%.4f max=%.4f inner=%d samples=%d "
            "ref_us=%.4f check=%s\n",
-           c->name, nthreads, med, ovh[0], ovh[n - 1], inner, n, ref_med / inner * 1e6,
-           bad ? "FAIL" : "ok");
-    failed |= bad;
-    free(test);
-    free(ref);
-    free(ovh);
+           c->name, nthreads, r.med, r.min, r.max, r.inner, r.n, r.ref_us, m.bad ? "FAIL" : "ok");
+    failed |= m.bad;
 }
 
 int main(int argc, char **argv)
