@@ -36,8 +36,7 @@ static void *worker_main(void *arg) {
     self->job_fn(self->job_data);
     tp_join(self, team, tid, epoch);
   }
-  tp_thread_release_teams(self);
-  tp_task_thread_fini(self);
+  tp_task_thread_fini(self); /* its hot teams were released by tp_pool_pause */
   return NULL;
 }
 
@@ -86,23 +85,20 @@ void tp_pool_release(struct tp_thread **thr, unsigned n) {
   tp_mutex_unlock(&tp_rt.pool_lock);
 }
 
-void tp_pool_pause(struct tp_thread *self) {
-  tp_thread_release_teams(self);
-  for (;;) {
-    tp_mutex_lock(&tp_rt.pool_lock);
-    struct tp_thread *w = tp_rt.pool_idle;
-    if (w) {
-      tp_rt.pool_idle = w->pool_next;
-      tp_rt.workers_total--;
-    }
-    tp_mutex_unlock(&tp_rt.pool_lock);
-    if (!w)
-      return;
-    w->job_fn = NULL;
-    tp_signal(&w->go, tp_load(&w->go) + 1, w);
-    /* An exiting worker hands the workers of its own nested hot teams back
-     * to the pool first; the loop collects them too. */
-    pthread_join(w->pthread, NULL);
-    free(w);
+struct tp_thread *tp_pool_take_idle(void) {
+  tp_mutex_lock(&tp_rt.pool_lock);
+  struct tp_thread *w = tp_rt.pool_idle;
+  if (w) {
+    tp_rt.pool_idle = w->pool_next;
+    tp_rt.workers_total--;
   }
+  tp_mutex_unlock(&tp_rt.pool_lock);
+  return w;
+}
+
+void tp_pool_end(struct tp_thread *w) {
+  w->job_fn = NULL;
+  tp_signal(&w->go, tp_load(&w->go) + 1, w);
+  pthread_join(w->pthread, NULL);
+  free(w);
 }

@@ -233,7 +233,12 @@ void tp_parallel(struct tp_thread *self, void (*fn)(void *), void *data, unsigne
 /* Worker threads (pool.c). */
 void tp_pool_acquire(struct tp_thread **out, unsigned n) tp_hidden;
 void tp_pool_release(struct tp_thread **thr, unsigned n) tp_hidden;
-/* omp_pause_resource: ends every idle worker thread (and self's hot teams'). */
+/* An idle worker taken out of the pool for good (NULL: none), and the end
+ * of such a worker's thread; it must hold no hot team any more. */
+struct tp_thread *tp_pool_take_idle(void) tp_hidden;
+void tp_pool_end(struct tp_thread *w) tp_hidden;
+/* omp_pause_resource (team.c): ends every idle worker thread (and self's
+ * hot teams'). */
 void tp_pool_pause(struct tp_thread *self) tp_hidden;
 
 /* Waiting (wait.c).  Epoch words count up and wrap; "reached" compares them

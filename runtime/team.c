@@ -62,6 +62,19 @@ static void team_disband(struct tp_team *team) {
   tp_team_free(team);
 }
 
+/* Above the pool: a worker's hot teams are released by the thread that
+ * ends it (it is idle, so nothing else touches them), which keeps the pool
+ * from calling back into teams.  Workers of released teams go back to the
+ * pool, where the loop finds them too. */
+void tp_pool_pause(struct tp_thread *self) {
+  tp_thread_release_teams(self);
+  struct tp_thread *w;
+  while ((w = tp_pool_take_idle())) {
+    tp_thread_release_teams(w);
+    tp_pool_end(w);
+  }
+}
+
 void tp_thread_release_teams(struct tp_thread *t) {
   for (unsigned l = 0; l < TP_HOT_LEVELS; l++) {
     if (t->hot_team[l]) {
