@@ -251,22 +251,24 @@ static inline void task_complete(struct tp_thread *self, struct tp_task *t) {
 }
 
 /* The body of a task with a detach clause returned on self. */
+/* A detached task whose body has returned and whose event is fulfilled
+ * (whichever came second, on whichever thread) completes: its unit of
+ * pending work ends and the event's reference goes. */
+static void detach_complete(struct tp_thread *self, struct tp_task *t) {
+  struct tp_team *team = t->team;
+  task_complete(self, t);
+  unit_done_any(self, team);
+  if (unref(t))
+    free_chain(self, t);
+}
+
 static __attribute__((noinline)) void task_end_detach(struct tp_thread *self,
                                                       struct tp_task *t) {
-  {
-    /* Until fulfilled it counts as a unit of pending work of its own, so
-     * barriers wait for it; the event holds a reference (tp_task_submit). */
-    struct tp_team *team = t->team;
-    __atomic_fetch_add(&team->tasks->pending, 1, __ATOMIC_RELAXED);
-    bool fulfilled =
-        tp_fetch_add(&t->detach_state, TP_DETACH_BODY_DONE) & TP_DETACH_FULFILLED;
-    if (fulfilled) {
-      task_complete(self, t);
-      unit_done_any(self, team);
-      if (unref(t)) /* the event's reference */
-        free_chain(self, t);
-    }
-  }
+  /* Until fulfilled it counts as a unit of pending work of its own, so
+   * barriers wait for it; the event holds a reference (tp_task_submit). */
+  __atomic_fetch_add(&t->team->tasks->pending, 1, __ATOMIC_RELAXED);
+  if (tp_fetch_add(&t->detach_state, TP_DETACH_BODY_DONE) & TP_DETACH_FULFILLED)
+    detach_complete(self, t);
   body_done(self, t);
 }
 
@@ -640,16 +642,36 @@ void tp_team_tasks_fini(struct tp_team *team) {
 /* An included task's descriptor: a child of the current task that lives
  * only in this frame (it still has one, for omp_in_final, nest locks and
  * the children it may leave behind). */
+/* t is an undeferred child of `parent` (the current task): it runs or
+ * waits in this frame and counts as an unpinned child while alive. */
+static inline void undeferred_adopt(struct tp_thread *self, struct tp_task *t,
+                                    struct tp_task *parent) {
+  t->undeferred = true;
+  t->thr = self;
+  if (!parent->implicit)
+    parent->alive_local++;
+}
+
+/* Waits in this frame until the earlier siblings that undeferred t's
+ * dependences name are done (t is never recorded for later ones). */
+static void undeferred_wait_deps(struct tp_thread *self, struct tp_task *parent,
+                                 struct tp_task *t, const struct tp_dep *deps,
+                                 unsigned ndeps) {
+  tp_mutex_lock(&parent->dep_lock);
+  tp_dep_register(parent, t, deps, ndeps, false);
+  tp_mutex_unlock(&parent->dep_lock);
+  if (tp_load_acq(&t->npred))
+    tp_task_wait(self, &t->npred, 0);
+  t->ndeps = 0; /* never recorded: nothing to unlink */
+}
+
 static inline struct tp_task *included_begin(struct tp_thread *self, unsigned flags) {
   struct tp_task *parent = self->task;
   struct tp_task *t = tp_taskpool_get(self, 0);
   task_init(t, parent, flags, 0);
-  t->undeferred = true;
-  t->thr = self;
+  undeferred_adopt(self, t, parent);
   t->floor = tp_sched_mark(self);
   t->below = parent; /* suspended while its included child runs */
-  if (!parent->implicit)
-    parent->alive_local++;
   self->task = t;
   return t;
 }
@@ -703,18 +725,9 @@ static void spawn_undeferred_slow(struct tp_thread *self, const struct tp_task_s
                                   unsigned ndeps) {
   struct tp_task *parent = self->task;
   struct tp_task *t = tp_task_new(self, 0, 1, ndeps, s->flags, 0);
-  t->undeferred = true;
-  t->thr = self;
-  if (!parent->implicit)
-    parent->alive_local++;
-  if (ndeps && parent->dep_table) {
-    tp_mutex_lock(&parent->dep_lock);
-    tp_dep_register(parent, t, s->deps, ndeps, false);
-    tp_mutex_unlock(&parent->dep_lock);
-    if (tp_load_acq(&t->npred))
-      tp_task_wait(self, &t->npred, 0);
-  }
-  t->ndeps = 0; /* never recorded: nothing to unlink */
+  undeferred_adopt(self, t, parent);
+  if (ndeps && parent->dep_table)
+    undeferred_wait_deps(self, parent, t, s->deps, ndeps);
   if (s->detach) {
     t->detach = true;
     *s->detach = t;
@@ -906,16 +919,8 @@ void tp_taskwait_depend(struct tp_thread *self, const struct tp_dep *deps,
   if (!ndeps || !parent->dep_table)
     return; /* no earlier sibling had dependences */
   struct tp_task *t = tp_task_new(self, 0, 1, ndeps, 0, 0);
-  t->undeferred = true;
-  t->thr = self;
-  if (!parent->implicit)
-    parent->alive_local++;
-  tp_mutex_lock(&parent->dep_lock);
-  tp_dep_register(parent, t, deps, ndeps, false);
-  tp_mutex_unlock(&parent->dep_lock);
-  if (tp_load_acq(&t->npred))
-    tp_task_wait(self, &t->npred, 0);
-  t->ndeps = 0;
+  undeferred_adopt(self, t, parent);
+  undeferred_wait_deps(self, parent, t, deps, ndeps);
   body_done(self, t);
 }
 
@@ -944,11 +949,6 @@ void tp_task_fulfill(struct tp_thread *self, struct tp_task *t) {
                                     false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
       break;
   }
-  if (old & TP_DETACH_BODY_DONE) {
-    struct tp_team *team = t->team;
-    task_complete(self, t);
-    unit_done_any(self, team);
-    if (unref(t)) /* the event's reference */
-      free_chain(self, t);
-  }
+  if (old & TP_DETACH_BODY_DONE)
+    detach_complete(self, t);
 }
