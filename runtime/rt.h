@@ -166,6 +166,12 @@ struct tp_runtime {
   struct tp_thread *initial_free; /* state of ended initial threads, for reuse (pool_lock) */
   pthread_key_t initial_key;   /* destructor recycles an initial thread's state */
 
+  /* Full batches of free task descriptors (taskpool.c), linked through
+   * each batch's first descriptor, under depot_lock. */
+  uint32_t task_depot_lock;
+  unsigned task_depot_n;       /* batches in it (read unlocked: atomic) */
+  struct tp_task *task_depot;
+
   /* Which region functions created tasks the last time they ran
    * (tp_task_hint; racy by design: a wrong entry costs only speed). */
   struct { void *fn; uint32_t tasks; } task_hint[256];

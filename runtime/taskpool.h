@@ -2,7 +2,10 @@
  * slots (descriptor + dependence entries + task data up to
  * TP_TASK_SLOT bytes), so a steady stream of tasks costs no malloc; larger
  * ones come from the heap.  A descriptor freed on another thread than its
- * creator's goes to the freeing thread's list (tasks move rarely). */
+ * creator's goes to the freeing thread's list; when one thread creates and
+ * another runs (and frees), descriptors flow back through a shared depot
+ * in batches of TP_TASK_BATCH (a "magazine" layer: one lock per batch, not
+ * a malloc and a free per task). */
 #ifndef TEMPO_TASKPOOL_H
 #define TEMPO_TASKPOOL_H
 
@@ -10,9 +13,15 @@
 
 #define TP_TASK_SLOT 512
 
+#define TP_TASK_BATCH 256 /* descriptors per batch; a thread keeps up to two */
+/* Batches the depot keeps before it frees the surplus: enough for the
+ * descriptors of a large burst of tasks to be reused. */
+#define TP_TASK_DEPOT_MAX 256
+
 struct tp_task_cache {
-  struct tp_task *head;
-  unsigned count;
+  struct tp_task *head;  /* the loaded batch, linked through qnext */
+  unsigned count;        /* its length, at most TP_TASK_BATCH */
+  struct tp_task *spare; /* a full batch (TP_TASK_BATCH), or NULL */
 };
 
 struct tp_task *tp_taskpool_get_slow(struct tp_thread *self, size_t extra) tp_hidden;
@@ -28,10 +37,9 @@ static inline struct tp_task *tp_taskpool_get(struct tp_thread *self, size_t ext
   return tp_taskpool_get_slow(self, extra);
 }
 void tp_taskpool_put_slow(struct tp_thread *self, struct tp_task *t) tp_hidden;
-#define TP_TASK_CACHE_MAX 4096 /* descriptors a thread keeps */
 static inline void tp_taskpool_put(struct tp_thread *self, struct tp_task *t) {
   struct tp_task_cache *c = self->task_cache;
-  if (tp_likely(!t->size && c && c->count < TP_TASK_CACHE_MAX)) {
+  if (tp_likely(!t->size && c && c->count < TP_TASK_BATCH)) {
     t->qnext = c->head;
     c->head = t;
     c->count++;

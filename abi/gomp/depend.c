@@ -22,12 +22,6 @@ _Static_assert(SAME(TP_TASK_UNTIED, GOMP_TF_UNTIED) && SAME(TP_TASK_FINAL, GOMP_
                    SAME(TP_LOOP_STRICT, GOMP_TF_STRICT),
                "TP_TASK_*/TP_LOOP_* bits differ from gcc's: translate them one by one");
 
-unsigned gomp_task_flags(unsigned f) {
-  return f & (TP_TASK_UNTIED | TP_TASK_FINAL | TP_TASK_MERGEABLE | TP_LOOP_UP |
-              TP_LOOP_GRAINSIZE | TP_LOOP_IF | TP_LOOP_NOGROUP | TP_LOOP_REDUCTION |
-              TP_LOOP_STRICT);
-}
-
 /* GOMP_DEPEND_* (gomp-constants.h) to TP_DEP_*. */
 static unsigned dep_kind(uintptr_t k) {
   switch (k) {

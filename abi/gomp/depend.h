@@ -21,8 +21,13 @@ enum {
   GOMP_TF_STRICT = 1u << 14,
 };
 
-/* The TP_TASK_* / TP_LOOP_* flags of gcc's flags word. */
-unsigned gomp_task_flags(unsigned gomp_flags) tp_hidden;
+/* The TP_TASK_* / TP_LOOP_* flags of gcc's flags word (the bits are the
+ * same, asserted in depend.c; inline: every GOMP_task calls it). */
+static inline unsigned gomp_task_flags(unsigned f) {
+  return f & (TP_TASK_UNTIED | TP_TASK_FINAL | TP_TASK_MERGEABLE | TP_LOOP_UP |
+              TP_LOOP_GRAINSIZE | TP_LOOP_IF | TP_LOOP_NOGROUP | TP_LOOP_REDUCTION |
+              TP_LOOP_STRICT);
+}
 
 /* A depend array read into tp_dep entries: in `buf` when few, else on
  * the heap (gomp_deps_done frees). */
