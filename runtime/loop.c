@@ -267,8 +267,14 @@ bool tp_loop_next_logical(struct tp_thread *self, uint64_t *lo, uint64_t *hi) {
   return got;
 }
 
-bool tp_loop_next(struct tp_thread *self, uint64_t *istart, uint64_t *iend) {
-  uint64_t lo, hi;
+/* The member's next chunk as logical iterations [lo, hi), with the
+ * description of the loop it belongs to (its first value, increment, trip
+ * count and end value). */
+struct loop_values {
+  uint64_t start, incr, n, end;
+};
+static bool next_chunk(struct tp_thread *self, uint64_t *lo, uint64_t *hi,
+                       struct loop_values *v) {
   struct tp_team *team = self->team;
   if (team->nthreads > 1) {
     struct tp_steal *s = &tp_ws_cursor(team, self->tid)->steal;
@@ -278,18 +284,45 @@ bool tp_loop_next(struct tp_thread *self, uint64_t *istart, uint64_t *iend) {
         steal_from_slot(self, ws);
     }
     if (s->on) {
-      if (!tp_steal_next(self, &lo, &hi))
+      if (!tp_steal_next(self, lo, hi))
         return false;
-      *istart = s->start + lo * s->incr;
-      *iend = hi == s->n ? s->end : s->start + hi * s->incr;
+      *v = (struct loop_values){s->start, s->incr, s->n, s->end};
       return true;
     }
   }
-  if (!tp_loop_next_logical(self, &lo, &hi))
+  if (!tp_loop_next_logical(self, lo, hi))
     return false;
   struct tp_ws *ws = team->member[self->tid].ws;
-  *istart = ws->start + lo * ws->incr;
-  *iend = hi == ws->n ? ws->end : ws->start + hi * ws->incr;
+  *v = (struct loop_values){ws->start, ws->incr, ws->n, ws->end};
+  return true;
+}
+
+bool tp_loop_next(struct tp_thread *self, uint64_t *istart, uint64_t *iend) {
+  uint64_t lo, hi;
+  struct loop_values v;
+  if (!next_chunk(self, &lo, &hi, &v))
+    return false;
+  *istart = v.start + lo * v.incr;
+  *iend = hi == v.n ? v.end : v.start + hi * v.incr;
+  return true;
+}
+
+void tp_loop_dispatch_init(struct tp_thread *self, const struct tp_loop *l) {
+  tp_loop_start(self, l, NULL, NULL, NULL, NULL);
+}
+
+bool tp_loop_dispatch_next(struct tp_thread *self, uint64_t *first, uint64_t *last,
+                           uint64_t *incr, bool *is_last) {
+  uint64_t lo, hi;
+  struct loop_values v;
+  if (!next_chunk(self, &lo, &hi, &v)) {
+    tp_loop_end(self, true);
+    return false;
+  }
+  *first = v.start + lo * v.incr;
+  *last = v.start + (hi - 1) * v.incr;
+  *incr = v.incr;
+  *is_last = hi == v.n;
   return true;
 }
 

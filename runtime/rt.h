@@ -128,6 +128,11 @@ struct tp_thread {
   void *free_teams;           /* cache of teams of one (serialized regions) */
   struct tp_wq *wq;           /* task queues (tasksched.h), created with the thread */
   void *task_cache;           /* task descriptor pool (taskpool.c) */
+  /* num_threads / proc_bind clauses announced for this thread's next
+   * parallel region by an ABI that passes them separately (kmpc's
+   * __kmpc_push_*); 0 = none.  The next region takes and clears them. */
+  unsigned next_nthreads;
+  unsigned next_bind;
   /* What OMP_DISPLAY_AFFINITY last showed for this thread (affinity.c). */
   struct { int shown, level, tid, nthreads, ancestor, place; } aff_shown;
 
@@ -225,6 +230,13 @@ unsigned tp_sections_request(struct tp_thread *self, unsigned requested,
 bool tp_cancel(struct tp_thread *self, int which) tp_hidden;
 bool tp_cancellation_point(struct tp_thread *self, int which) tp_hidden;
 void tp_cancel_region_end(struct tp_team *team) tp_hidden;
+
+/* single (single.c): whether the caller runs the team's next single
+ * region.  copyprivate: the winner passes mine = true and its data; after
+ * a barrier every member gets the winner's pointer, and must pass another
+ * barrier (tp_barrier) once it has copied, before the winner goes on. */
+bool tp_single_start(struct tp_thread *self) tp_hidden;
+void *tp_copyprivate_exchange(struct tp_thread *self, void *data, bool mine) tp_hidden;
 
 /* Host fallback of a target region (target.c): runs fn(data) on the calling
  * thread as the initial thread of a new contention group (level 0, team of

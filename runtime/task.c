@@ -59,6 +59,8 @@ static __attribute__((noinline)) void free_chain(struct tp_thread *self, struct 
       tp_dep_table_free(t->dep_table);
     if (tp_unlikely(t->succ))
       free(t->succ);
+    if (tp_unlikely(t->deps_heap))
+      free(t->deps);
     tp_taskpool_put(self, t);
     if (p->implicit)
       return;
@@ -739,12 +741,29 @@ static inline __attribute__((always_inline)) void spawn_included(struct tp_threa
   included_end(self, t);
 }
 
+/* Undeferred task t (adopted) starts in this frame, on top of `parent`. */
+static inline void undeferred_enter(struct tp_thread *self, struct tp_task *t,
+                                    struct tp_task *parent) {
+  t->floor = tp_sched_mark(self);
+  t->below = parent; /* suspended while its undeferred child runs */
+  self->task = t;
+}
+
+/* Its body returned: back to the parent; a detached one is complete only
+ * once its event is fulfilled, and the encountering task waits for that. */
+static void undeferred_leave(struct tp_thread *self, struct tp_task *t) {
+  self->task = t->parent;
+  if (t->detach)
+    tp_task_wait(self, &t->detach_state, TP_DETACH_FULFILLED);
+  body_done(self, t);
+}
+
 /* An undeferred task that must wait first or after: it has dependences on
  * earlier siblings, or a detach clause. */
 static void spawn_undeferred_slow(struct tp_thread *self, const struct tp_task_spec *s,
                                   unsigned ndeps) {
   struct tp_task *parent = self->task;
-  struct tp_task *t = tp_task_new(self, 0, 1, ndeps, s->flags, 0);
+  struct tp_task *t = tp_task_new(self, 0, 1, 0, s->flags, 0);
   undeferred_adopt(self, t, parent);
   if (ndeps && parent->dep_table)
     undeferred_wait_deps(self, parent, t, s->deps, ndeps);
@@ -754,14 +773,19 @@ static void spawn_undeferred_slow(struct tp_thread *self, const struct tp_task_s
     if (s->data)
       *(void **)s->data = t;
   }
-  t->floor = tp_sched_mark(self);
-  t->below = parent;
-  self->task = t;
+  undeferred_enter(self, t, parent);
   call_with_copy(s);
-  self->task = parent;
-  if (t->detach)
-    tp_task_wait(self, &t->detach_state, TP_DETACH_FULFILLED);
-  body_done(self, t);
+  undeferred_leave(self, t);
+}
+
+void tp_task_begin_undeferred(struct tp_thread *self, struct tp_task *t) {
+  struct tp_task *parent = self->task;
+  undeferred_adopt(self, t, parent);
+  undeferred_enter(self, t, parent);
+}
+
+void tp_task_end_undeferred(struct tp_thread *self, struct tp_task *t) {
+  undeferred_leave(self, t);
 }
 
 static inline bool throttled(struct tp_thread *self) {
@@ -931,6 +955,35 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
     memcpy(t->data, s->data, (size_t)s->arg_size);
   }
   tp_task_submit(self, t, s->deps);
+}
+
+void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps,
+                       unsigned ndeps) {
+  struct tp_task *parent = self->task;
+  if (tp_unlikely(tp_rt.g.cancel) &&
+      (tp_task_in_cancelled_group(parent->taskgroup) ||
+       tp_load_acq(&self->team->cancelled))) {
+    tp_taskpool_put(self, t); /* no new task in a cancelled taskgroup or region */
+    return;
+  }
+  bool alone = self->team->nthreads == 1 && !ndeps && !t->detach && !t->priority;
+  if (parent->final || alone || (!ndeps && !t->detach && throttled(self))) {
+    if (!alone && !parent->final)
+      tp_sched_yield(self); /* a full ring still answers hunger (tp_task_spawn) */
+    undeferred_adopt(self, t, parent);
+    if (ndeps && parent->dep_table)
+      undeferred_wait_deps(self, parent, t, deps, ndeps);
+    undeferred_enter(self, t, parent);
+    t->fn(t->data);
+    undeferred_leave(self, t);
+    return;
+  }
+  if (ndeps) {
+    t->deps = tp_malloc(ndeps * sizeof *t->deps);
+    t->deps_heap = true;
+    t->ndeps = ndeps;
+  }
+  tp_task_submit(self, t, deps);
 }
 
 void tp_taskwait_depend(struct tp_thread *self, const struct tp_dep *deps,

@@ -88,7 +88,8 @@ struct tp_task {
   uint32_t dep_lock;
   unsigned npred;             /* unfinished predecessors (under parent's dep_lock) */
   unsigned ndeps;
-  struct tp_dep_ent *deps;    /* [ndeps], inline after the descriptor */
+  struct tp_dep_ent *deps;    /* [ndeps], inline after the descriptor or on the heap */
+  bool deps_heap;             /* deps was allocated apart (freed with the task) */
   struct tp_task **succ;      /* successors to release on completion */
   unsigned nsucc, capsucc;
   struct tp_dep_table *dep_table;

@@ -71,6 +71,15 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) tp_hidd
 struct tp_task *tp_task_new(struct tp_thread *self, long arg_size, long arg_align,
                             unsigned ndeps, unsigned flags, int priority) tp_hidden;
 void tp_task_submit(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps) tp_hidden;
+/* A task from tp_task_new whose data the ABI filled in, spawned with
+ * tp_task_spawn's decisions (cancelled: dropped; final parent, team of one
+ * or full ring: run now, after its dependences; else deferred with them). */
+void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps,
+                       unsigned ndeps) tp_hidden;
+/* An undeferred task from tp_task_new that the ABI runs itself (clang's
+ * if(false) tasks): make it the current task, then end it. */
+void tp_task_begin_undeferred(struct tp_thread *self, struct tp_task *t) tp_hidden;
+void tp_task_end_undeferred(struct tp_thread *self, struct tp_task *t) tp_hidden;
 /* Submit t (no dependences) straight to self's public deque. */
 void tp_task_publish(struct tp_thread *self, struct tp_task *t) tp_hidden;
 /* Run fn(data) as an included task (undeferred, in this frame). */

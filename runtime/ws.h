@@ -186,6 +186,13 @@ bool tp_loop_start(struct tp_thread *self, const struct tp_loop *l,
 /* Next chunk of the current construct, as values [istart, iend). */
 bool tp_loop_next(struct tp_thread *self, uint64_t *istart,
                   uint64_t *iend) tp_hidden;
+/* The dispatch form (clang's __kmpc_dispatch_*): enter without taking a
+ * chunk; each next gives a chunk's first and last values (inclusive), the
+ * loop's increment and whether the chunk holds the loop's last iteration;
+ * the call that finds no more leaves the construct (no barrier). */
+void tp_loop_dispatch_init(struct tp_thread *self, const struct tp_loop *l) tp_hidden;
+bool tp_loop_dispatch_next(struct tp_thread *self, uint64_t *first, uint64_t *last,
+                           uint64_t *incr, bool *is_last) tp_hidden;
 /* Next chunk as logical iterations (sections). */
 bool tp_loop_next_logical(struct tp_thread *self, uint64_t *lo,
                           uint64_t *hi) tp_hidden;

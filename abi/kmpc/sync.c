@@ -1,0 +1,92 @@
+/* sync.c — barrier, single, master/masked, critical, flush, ordered,
+ * copyprivate and cancellation as clang emits them. */
+#include "kmpc.h"
+#include "../../runtime/ws.h"
+
+void __kmpc_barrier(ident_t *loc, kmp_int32 gtid) {
+  (void)loc, (void)gtid;
+  tp_barrier(tp_self());
+}
+
+kmp_int32 __kmpc_single(ident_t *loc, kmp_int32 gtid) {
+  (void)loc, (void)gtid;
+  return tp_single_start(tp_self());
+}
+void __kmpc_end_single(ident_t *loc, kmp_int32 gtid) { (void)loc, (void)gtid; }
+
+kmp_int32 __kmpc_master(ident_t *loc, kmp_int32 gtid) {
+  (void)loc, (void)gtid;
+  return tp_self()->tid == 0;
+}
+void __kmpc_end_master(ident_t *loc, kmp_int32 gtid) { (void)loc, (void)gtid; }
+
+kmp_int32 __kmpc_masked(ident_t *loc, kmp_int32 gtid, kmp_int32 filter) {
+  (void)loc, (void)gtid;
+  return filter >= 0 && tp_self()->tid == (unsigned)filter;
+}
+void __kmpc_end_masked(ident_t *loc, kmp_int32 gtid) { (void)loc, (void)gtid; }
+
+/* Critical: clang emits 32 zeroed bytes per name (.gomp_critical_user_<name>.var);
+ * the first word is the lock (zero is an unlocked tp_mutex).  Hints are
+ * hints: the same lock serves them all. */
+void __kmpc_critical(ident_t *loc, kmp_int32 gtid, kmp_critical_name *crit) {
+  (void)loc, (void)gtid;
+  tp_mutex_lock((uint32_t *)crit);
+}
+void __kmpc_critical_with_hint(ident_t *loc, kmp_int32 gtid, kmp_critical_name *crit,
+                               uint32_t hint) {
+  (void)loc, (void)gtid, (void)hint;
+  tp_mutex_lock((uint32_t *)crit);
+}
+void __kmpc_end_critical(ident_t *loc, kmp_int32 gtid, kmp_critical_name *crit) {
+  (void)loc, (void)gtid;
+  tp_mutex_unlock((uint32_t *)crit);
+}
+
+void __kmpc_flush(ident_t *loc) {
+  (void)loc;
+  __atomic_thread_fence(__ATOMIC_SEQ_CST);
+}
+
+/* Ordered regions: the turn passes when a member finishes its chunk
+ * (runtime/ordered.c), so the end has nothing to do. */
+void __kmpc_ordered(ident_t *loc, kmp_int32 gtid) {
+  (void)loc, (void)gtid;
+  tp_ordered_start(tp_self());
+}
+void __kmpc_end_ordered(ident_t *loc, kmp_int32 gtid) { (void)loc, (void)gtid; }
+
+/* Every member calls it after the single: the one that ran it (didit)
+ * passes its data, the others copy it in with cpy_func(dst, src). */
+void __kmpc_copyprivate(ident_t *loc, kmp_int32 gtid, size_t cpy_size, void *cpy_data,
+                        void (*cpy_func)(void *, void *), kmp_int32 didit) {
+  (void)loc, (void)gtid, (void)cpy_size;
+  struct tp_thread *self = tp_self();
+  void *src = tp_copyprivate_exchange(self, cpy_data, didit != 0);
+  if (!didit)
+    cpy_func(cpy_data, src);
+  tp_barrier(self);
+}
+
+/* Cancellation: kmp_int32 cncl_kind 1 parallel, 2 loop, 3 sections,
+ * 4 taskgroup; the core takes gcc's mask (1, 2, 4, 8). */
+static int cancel_kind(kmp_int32 k) {
+  return k >= 1 && k <= 4 ? 1 << (k - 1) : 0;
+}
+
+kmp_int32 __kmpc_cancel(ident_t *loc, kmp_int32 gtid, kmp_int32 kind) {
+  (void)loc, (void)gtid;
+  int which = cancel_kind(kind);
+  return which ? tp_cancel(tp_self(), which) : 0;
+}
+
+kmp_int32 __kmpc_cancellationpoint(ident_t *loc, kmp_int32 gtid, kmp_int32 kind) {
+  (void)loc, (void)gtid;
+  int which = cancel_kind(kind);
+  return which ? tp_cancellation_point(tp_self(), which) : 0;
+}
+
+kmp_int32 __kmpc_cancel_barrier(ident_t *loc, kmp_int32 gtid) {
+  (void)loc, (void)gtid;
+  return tp_barrier_cancel(tp_self());
+}

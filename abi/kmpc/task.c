@@ -1,0 +1,224 @@
+/* task.c — explicit tasks as clang emits them.
+ *
+ * clang allocates a task (__kmpc_omp_task_alloc), fills in its private and
+ * shared data itself, then spawns it (__kmpc_omp_task, _with_deps) or, for
+ * if(false), runs its entry between __kmpc_omp_task_begin_if0 and
+ * _complete_if0.  The kmp_task_t clang sees lives in the data area of a
+ * core task descriptor (tp_task_new), after a small header of ours:
+ *
+ *   [struct ktask: descriptor pointer, flags, state][kmp_task_t + privates][shareds]
+ *
+ * Untied tasks come back in parts: at each task scheduling point clang's
+ * entry stores the next part_id, calls __kmpc_omp_task on the task itself
+ * and returns.  Tempo runs the next part at once on the same thread (an
+ * untied task may continue anywhere, here included), so the task ends when
+ * an entry returns without having re-queued it. */
+#include <stddef.h>
+#include <stdlib.h>
+
+#include "kmpc.h"
+#include "../../runtime/taskpriv.h"
+
+typedef kmp_int32 (*kmp_routine_entry_t)(kmp_int32, void *);
+typedef union {
+  kmp_int32 priority;
+  kmp_routine_entry_t destructors;
+} kmp_cmplrdata_t;
+typedef struct {
+  void *shareds;
+  kmp_routine_entry_t routine;
+  kmp_int32 part_id;
+  kmp_cmplrdata_t data1; /* destructors thunk */
+  kmp_cmplrdata_t data2; /* priority */
+} kmp_task_t;
+
+/* kmp_tasking_flags_t, the compiler's half. */
+enum {
+  KMP_TASK_TIED = 1u << 0,
+  KMP_TASK_FINAL = 1u << 1,
+  KMP_TASK_MERGED_IF0 = 1u << 2,
+  KMP_TASK_DESTRUCTORS = 1u << 3,
+  KMP_TASK_PRIORITY = 1u << 5,
+  KMP_TASK_DETACHABLE = 1u << 6,
+};
+
+/* kmp_depend_info_t: an address, a length, and kind bits. */
+typedef struct {
+  intptr_t base_addr;
+  size_t len;
+  uint8_t flags; /* 1 in, 2 out, 4 mutexinoutset, 8 inoutset */
+} kmp_depend_info_t;
+
+struct ktask {
+  struct tp_task *t;
+  kmp_int32 flags;
+  bool started;  /* its entry has been called: __kmpc_omp_task on it re-queues */
+  bool again;    /* untied: the entry asked to be called for the next part */
+  kmp_task_t k __attribute__((aligned(16)));
+};
+
+static struct ktask *ktask_of(kmp_task_t *k) {
+  return (struct ktask *)((char *)k - offsetof(struct ktask, k));
+}
+
+/* Runs every part of the task's body, then its destructors. */
+static void ktask_run_parts(struct ktask *h) {
+  kmp_int32 gtid = kmpc_gtid(tp_self());
+  h->started = true;
+  do {
+    h->again = false;
+    h->k.routine(gtid, &h->k);
+  } while (h->again);
+  if (h->flags & KMP_TASK_DESTRUCTORS)
+    h->k.data1.destructors(gtid, &h->k);
+}
+
+static void ktask_body(void *data) { ktask_run_parts(data); }
+
+kmp_task_t *__kmpc_omp_task_alloc(ident_t *loc, kmp_int32 gtid, kmp_int32 flags,
+                                  size_t sizeof_kmp_task_t, size_t sizeof_shareds,
+                                  kmp_routine_entry_t task_entry) {
+  (void)loc, (void)gtid;
+  struct tp_thread *self = tp_self();
+  if (sizeof_kmp_task_t < sizeof(kmp_task_t))
+    sizeof_kmp_task_t = sizeof(kmp_task_t);
+  size_t head = offsetof(struct ktask, k) + ((sizeof_kmp_task_t + 7) & ~(size_t)7);
+  unsigned tf = (flags & KMP_TASK_TIED ? 0 : TP_TASK_UNTIED) |
+                (flags & KMP_TASK_FINAL ? TP_TASK_FINAL : 0);
+  struct tp_task *t = tp_task_new(self, (long)(head + sizeof_shareds), 16, 0, tf, 0);
+  struct ktask *h = t->data;
+  h->t = t;
+  h->flags = flags;
+  h->started = false;
+  h->again = false;
+  h->k.shareds = sizeof_shareds ? (char *)h + head : NULL;
+  h->k.routine = task_entry;
+  h->k.part_id = 0;
+  t->fn = ktask_body;
+  return &h->k;
+}
+
+/* Target tasks on the host are plain tasks. */
+kmp_task_t *__kmpc_omp_target_task_alloc(ident_t *loc, kmp_int32 gtid, kmp_int32 flags,
+                                         size_t sizeof_kmp_task_t, size_t sizeof_shareds,
+                                         kmp_routine_entry_t task_entry, kmp_int64 device) {
+  (void)device;
+  return __kmpc_omp_task_alloc(loc, gtid, flags, sizeof_kmp_task_t, sizeof_shareds,
+                               task_entry);
+}
+
+/* The dependence list as core entries (in `buf` when few). */
+static struct tp_dep *read_deps(kmp_int32 n, const kmp_depend_info_t *l, struct tp_dep *buf,
+                                unsigned cap) {
+  struct tp_dep *d = (unsigned)n <= cap ? buf : tp_malloc((size_t)n * sizeof *d);
+  for (kmp_int32 i = 0; i < n; i++) {
+    uint8_t f = l[i].flags;
+    d[i].addr = (void *)l[i].base_addr;
+    d[i].kind = f & 8 ? TP_DEP_INOUTSET
+                : f & 4 ? TP_DEP_MUTEXINOUTSET
+                : f & 2 ? TP_DEP_INOUT
+                        : TP_DEP_IN;
+  }
+  return d;
+}
+
+static void spawn(kmp_task_t *k, kmp_int32 ndeps, const kmp_depend_info_t *list) {
+  struct ktask *h = ktask_of(k);
+  struct tp_thread *self = tp_self();
+  if (h->started) {
+    h->again = true; /* an untied task's next part: see the top */
+    return;
+  }
+  struct tp_task *t = h->t;
+  if (h->flags & KMP_TASK_PRIORITY)
+    t->priority = tp_task_priority(k->data2.priority);
+  if (ndeps <= 0) {
+    tp_task_spawn_new(self, t, NULL, 0);
+    return;
+  }
+  struct tp_dep buf[8];
+  struct tp_dep *d = read_deps(ndeps, list, buf, 8);
+  tp_task_spawn_new(self, t, d, (unsigned)ndeps);
+  if (d != buf)
+    free(d);
+}
+
+kmp_int32 __kmpc_omp_task(ident_t *loc, kmp_int32 gtid, kmp_task_t *new_task) {
+  (void)loc, (void)gtid;
+  spawn(new_task, 0, NULL);
+  return 0;
+}
+
+/* The noalias list is empty in what clang emits; libomp ignores it too. */
+kmp_int32 __kmpc_omp_task_with_deps(ident_t *loc, kmp_int32 gtid, kmp_task_t *new_task,
+                                    kmp_int32 ndeps, kmp_depend_info_t *dep_list,
+                                    kmp_int32 ndeps_noalias,
+                                    kmp_depend_info_t *noalias_dep_list) {
+  (void)loc, (void)gtid, (void)ndeps_noalias, (void)noalias_dep_list;
+  spawn(new_task, ndeps, dep_list);
+  return 0;
+}
+
+/* Before an if(false) task with dependences, and for taskwait depend. */
+void __kmpc_omp_wait_deps(ident_t *loc, kmp_int32 gtid, kmp_int32 ndeps,
+                          kmp_depend_info_t *dep_list, kmp_int32 ndeps_noalias,
+                          kmp_depend_info_t *noalias_dep_list) {
+  (void)loc, (void)gtid, (void)ndeps_noalias, (void)noalias_dep_list;
+  if (ndeps <= 0)
+    return;
+  struct tp_dep buf[8];
+  struct tp_dep *d = read_deps(ndeps, dep_list, buf, 8);
+  tp_taskwait_depend(tp_self(), d, (unsigned)ndeps);
+  if (d != buf)
+    free(d);
+}
+
+void __kmpc_omp_task_begin_if0(ident_t *loc, kmp_int32 gtid, kmp_task_t *task) {
+  (void)loc, (void)gtid;
+  struct ktask *h = ktask_of(task);
+  h->started = true;
+  tp_task_begin_undeferred(tp_self(), h->t);
+}
+
+/* clang has called the entry once; an untied task's later parts run here. */
+void __kmpc_omp_task_complete_if0(ident_t *loc, kmp_int32 gtid, kmp_task_t *task) {
+  (void)loc;
+  struct ktask *h = ktask_of(task);
+  while (h->again) {
+    h->again = false;
+    h->k.routine(gtid, &h->k);
+  }
+  if (h->flags & KMP_TASK_DESTRUCTORS)
+    h->k.data1.destructors(gtid, &h->k);
+  tp_task_end_undeferred(tp_self(), h->t);
+}
+
+kmp_int32 __kmpc_omp_taskwait(ident_t *loc, kmp_int32 gtid) {
+  (void)loc, (void)gtid;
+  tp_taskwait(tp_self());
+  return 0;
+}
+
+kmp_int32 __kmpc_omp_taskyield(ident_t *loc, kmp_int32 gtid, int end_part) {
+  (void)loc, (void)gtid, (void)end_part;
+  tp_task_yield(tp_self());
+  return 0;
+}
+
+void __kmpc_taskgroup(ident_t *loc, kmp_int32 gtid) {
+  (void)loc, (void)gtid;
+  tp_taskgroup_start(tp_self());
+}
+
+void __kmpc_end_taskgroup(ident_t *loc, kmp_int32 gtid) {
+  (void)loc, (void)gtid;
+  tp_taskgroup_end(tp_self());
+}
+
+/* detach(event): the event handle is the task (omp_fulfill_event takes it). */
+void *__kmpc_task_allow_completion_event(ident_t *loc, kmp_int32 gtid, kmp_task_t *task) {
+  (void)loc, (void)gtid;
+  struct tp_task *t = ktask_of(task)->t;
+  t->detach = true;
+  return t;
+}
