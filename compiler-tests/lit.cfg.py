@@ -8,7 +8,11 @@
 #                (default: <repo>/build)
 #   runtime      "tempo" (default) or "system": with "system", %preload and
 #                %link expand to nothing, so the suite runs on stock libgomp.
-#   cc           C compiler (default: gcc found on PATH)
+#   cc           C compiler: gcc (default) or clang, a name on PATH or a
+#                path.  clang programs call LLVM's __kmpc_* interface: they
+#                are preloaded over libomp.so.5 and linked with -lomp
+#                against the build directory (its libomp.so is Tempo).
+#                Feature `gcc` or `clang` says which one compiles.
 #   timeout      seconds allowed for each program run (default: 30)
 #   tempo_feature=1  with runtime=system, still enable the `tempo` feature:
 #                runs the Tempo-only tests on stock libgomp, to see which of
@@ -53,9 +57,13 @@ build_dir = os.path.abspath(params.get('tempo_build',
                                        os.path.join(repo_root, 'build')))
 timeout_s = params.get('timeout', '30')
 
-cc = params.get('cc') or find_tool('gcc')
+cc = params.get('cc', 'gcc')
+if os.sep not in cc:
+    cc = find_tool(cc) or (find_tool('clang-14') if cc == 'clang' else None)
 if not cc:
-    lit_config.fatal('no C compiler (gcc) found on PATH')
+    lit_config.fatal('C compiler %r not found on PATH' % params.get('cc', 'gcc'))
+is_clang = 'clang' in os.path.basename(cc)
+config.available_features.add('clang' if is_clang else 'gcc')
 
 # FileCheck: on PATH, or in an llvm-*/bin directory.
 filecheck = params.get('filecheck') or find_tool(
@@ -80,6 +88,11 @@ run_prefix += ('sh -c \'exec env ${TEMPO_TEST_PRELOAD:+'
 
 inputs_dir = os.path.join(config.test_source_root, 'Inputs')
 cflags = '-fopenmp -O2 -Wall -I%s' % inputs_dir
+if is_clang:
+    # Atomic updates of wide types (long double, complex) are libatomic
+    # calls in clang's code, whatever the OpenMP runtime.
+    cflags += ' -latomic'
+
 
 if runtime == 'tempo':
     config.available_features.add('tempo')

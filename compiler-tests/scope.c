@@ -1,5 +1,7 @@
 // The scope construct (OpenMP 5.1, gcc 12): private and reduction clauses
 // inside a parallel region, implicit barrier at its end, nowait.
+// clang 14 has no scope construct:
+// UNSUPPORTED: clang
 // RUN: %cc %s -o %t && %preload %run %t | %FileCheck %s
 // RUN: %cc %s %link -o %t.l && %run %t.l | %FileCheck %s
 #include <omp.h>

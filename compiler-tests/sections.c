@@ -62,8 +62,15 @@ int main(void) {
 #pragma omp section
       nt = omp_get_num_threads();
     }
+#ifdef __clang__
+    /* clang's parallel sections is a plain parallel region (the runtime is
+     * not told the section count): any team size dyn-var allows. */
+    EXPECT(dyn ? nt >= 1 && nt <= 3 : nt == 3, "dyn-var %d: 1 section ran in a team of %d",
+           dyn, nt);
+#else
     EXPECT(nt == (dyn ? 1 : 3), "dyn-var %d: 1 section ran in a team of %d",
            dyn, nt);
+#endif
   }
   return check_report("sections");
 }

@@ -5,6 +5,8 @@
 // target inside a parallel region gets a team of its own; nowait targets
 // are tasks that honour depend; target data / update / enter / exit data
 // leave the host's data alone.
+// clang 14 rejects thread_limit on target:
+// UNSUPPORTED: clang
 // RUN: %cc %s -o %t && %preload %run %t | %FileCheck %s
 // RUN: %cc %s %link -o %t.l && %run %t.l | %FileCheck %s
 // CHECK-NOT: FAIL

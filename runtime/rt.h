@@ -62,6 +62,10 @@ struct tp_member {
   uint32_t ordered_iter_pad;
   struct tp_ws *ws;    /* worksharing construct in progress (loops/sections) */
   struct tp_task *itask; /* implicit task of this member */
+  /* Doacross dimensions an ABI announced before the loop that uses them
+   * (clang's __kmpc_doacross_init; its own format, read by that shim). */
+  const void *abi_doacross;
+  unsigned abi_doacross_n;
 } tp_cacheline_aligned;
 
 /* A barrier flag word, alone on its cache line. */
@@ -133,6 +137,7 @@ struct tp_thread {
    * __kmpc_push_*); 0 = none.  The next region takes and clears them. */
   unsigned next_nthreads;
   unsigned next_bind;
+  unsigned next_nteams, next_thread_limit; /* same for a teams construct */
   /* What OMP_DISPLAY_AFFINITY last showed for this thread (affinity.c). */
   struct { int shown, level, tid, nthreads, ancestor, place; } aff_shown;
 
@@ -230,6 +235,12 @@ unsigned tp_sections_request(struct tp_thread *self, unsigned requested,
 bool tp_cancel(struct tp_thread *self, int which) tp_hidden;
 bool tp_cancellation_point(struct tp_thread *self, int which) tp_hidden;
 void tp_cancel_region_end(struct tp_team *team) tp_hidden;
+
+/* The teams construct on the host (teams.c): fn(data) once per team, on
+ * this thread, with team_num / num_teams / thread_limit set in the current
+ * task's ICVs (0: the defaults). */
+void tp_teams_run(struct tp_thread *self, void (*fn)(void *), void *data,
+                  unsigned num_teams, unsigned thread_limit) tp_hidden;
 
 /* single (single.c): whether the caller runs the team's next single
  * region.  copyprivate: the winner passes mine = true and its data; after

@@ -1,12 +1,6 @@
 /* taskloop.c — the taskloop construct: split the iteration space into
- * tasks.
- *
- * The loop comes as start/end/step (long, or unsigned long long with
- * TP_LOOP_UP telling the direction) and a data block whose first two 8-byte
- * fields receive each task's [start, end); with a reduction clause the
- * third field points to the reduction descriptor (taskred.c).  num_tasks
- * is the grainsize when TP_LOOP_GRAINSIZE is set, the number of tasks
- * otherwise (0: no clause).
+ * tasks (struct tp_taskloop in taskpriv.h: each ABI says how a chunk's data
+ * block is made).
  *
  * Splitting (OpenMP 5.1, 2.12.2): num_tasks(k) makes min(k, n) tasks of
  * near-equal size; grainsize(g) makes n/g tasks of between g and 2g
@@ -16,16 +10,17 @@
  * Lazy taskloop (TEMPO_LAZY_TASKLOOP, on by default): instead of creating
  * every task up front, the construct creates one *range task* holding all
  * the chunks; it runs them one after another, each as its own (included)
- * task with its own copy of the data, and whenever a thread is hungry it
- * splits off the upper half of the chunks it has left as a new, published
- * range task.  The chunks — how many, which iterations each — are exactly
- * the eager ones (strict counts included); only how many runtime tasks
- * carry them depends on demand.  Used when the construct waits for its
- * tasks (no nogroup): the chunks copy the data block from the encountering
- * task's frame when they run, which the taskgroup keeps alive. */
+ * task with its own data block, and whenever a thread is hungry it splits
+ * off the upper half of the chunks it has left as a new, published range
+ * task.  The chunks — how many, which iterations each — are exactly the
+ * eager ones (strict counts included); only how many runtime tasks carry
+ * them depends on demand.  Used when the caller waits for the chunks
+ * (no TP_LOOP_NOGROUP): they are made from the ABI's ctx when they run,
+ * which the caller keeps alive until then. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "taskpool.h"
 #include "taskpriv.h"
 #include "tasksched.h"
 
@@ -68,20 +63,21 @@ static inline uint64_t task_iters(const struct split *s, uint64_t i) {
 
 /* The data block of a range task. */
 struct range {
-  void (*fn)(void *);
-  void *data;                    /* the encountering task's block */
-  void (*cpyfn)(void *, void *);
-  long arg_size, arg_align;
+  const struct tp_taskloop *l;   /* in the encountering task's frame */
   struct split sp;
-  uint64_t start, step;
   uint64_t first, last;          /* chunks [first, last) */
-  unsigned flags;
   int prio;
 };
 
-static inline uint64_t chunk_start(const struct range *r, uint64_t i) {
-  uint64_t before = i * r->sp.base + (i < r->sp.extra ? i : r->sp.extra);
-  return r->start + before * r->step;
+static inline uint64_t chunk_start(const struct tp_taskloop *l, const struct split *sp,
+                                   uint64_t i) {
+  uint64_t before = i * sp->base + (i < sp->extra ? i : sp->extra);
+  return l->start + before * l->step;
+}
+
+static inline size_t block_align(const struct tp_taskloop *l) {
+  long al = l->arg_align;
+  return al > 0 && !(al & (al - 1)) ? (size_t)al : _Alignof(max_align_t);
 }
 
 static void range_run(void *p);
@@ -89,7 +85,7 @@ static void range_run(void *p);
 /* A new published range task for chunks [first, last) of r. */
 static void range_spawn(struct tp_thread *self, const struct range *r, uint64_t first,
                         uint64_t last) {
-  struct tp_task *t = tp_task_new(self, sizeof *r, _Alignof(struct range), 0, r->flags,
+  struct tp_task *t = tp_task_new(self, sizeof *r, _Alignof(struct range), 0, r->l->flags,
                                   r->prio);
   struct range *n = t->data;
   *n = *r;
@@ -99,22 +95,16 @@ static void range_spawn(struct tp_thread *self, const struct range *r, uint64_t 
   tp_task_publish(self, t);
 }
 
-/* Runs one chunk as an included task on its own copy of the data. */
-static void chunk_run(struct tp_thread *self, const struct range *r, uint64_t i) {
-  uint64_t lo = chunk_start(r, i), hi = lo + task_iters(&r->sp, i) * r->step;
-  long al = r->arg_align > 0 && !(r->arg_align & (r->arg_align - 1))
-                ? r->arg_align : (long)_Alignof(max_align_t);
-  size_t size = (size_t)(r->arg_size > 16 ? r->arg_size : 16) + (size_t)al;
+/* Runs chunk i as an included task on a data block of its own. */
+static void chunk_run(struct tp_thread *self, const struct tp_taskloop *l,
+                      const struct split *sp, uint64_t i) {
+  uint64_t lo = chunk_start(l, sp, i), hi = lo + task_iters(sp, i) * l->step;
+  size_t al = block_align(l), size = (size_t)(l->arg_size > 0 ? l->arg_size : 0) + al;
   char small[512];
   char *raw = size <= sizeof small ? small : tp_malloc(size);
-  char *b = (char *)(((uintptr_t)raw + (uintptr_t)al - 1) & ~((uintptr_t)al - 1));
-  if (r->cpyfn)
-    r->cpyfn(b, r->data);
-  else if (r->arg_size > 0)
-    memcpy(b, r->data, (size_t)r->arg_size);
-  ((uint64_t *)b)[0] = lo;
-  ((uint64_t *)b)[1] = hi;
-  tp_task_run_included(self, r->fn, b, self->task->final || (r->flags & TP_TASK_FINAL));
+  char *b = (char *)(((uintptr_t)raw + al - 1) & ~(uintptr_t)(al - 1));
+  l->prepare(l, NULL, b, lo, hi, i == sp->ntasks - 1);
+  tp_task_run_included(self, l->fn, b, self->task->final || (l->flags & TP_TASK_FINAL));
   if (raw != small)
     free(raw);
 }
@@ -129,108 +119,59 @@ static void range_run(void *p) {
       r->last = mid;
       tp_sched_promote(self); /* answers the hunger (and clears it) */
     }
-    chunk_run(self, r, i);
+    chunk_run(self, r->l, &r->sp, i);
   }
 }
 
-void tp_taskloop(struct tp_thread *self, void (*fn)(void *), void *data,
-                 void (*cpyfn)(void *, void *), long arg_size, long arg_align,
-                 unsigned flags, unsigned long num_tasks, int priority,
-                 uint64_t start, uint64_t end, uint64_t step, bool is_ull) {
-  bool up = is_ull ? (flags & TP_LOOP_UP) != 0 : (int64_t)step > 0;
-  bool empty = up ? (is_ull ? start >= end : (int64_t)start >= (int64_t)end)
-                  : (is_ull ? start <= end : (int64_t)start <= (int64_t)end);
-  bool group = !(flags & TP_LOOP_NOGROUP);
-  uintptr_t *red = (flags & TP_LOOP_REDUCTION) ? ((uintptr_t **)data)[2] : NULL;
-  if (empty || step == 0) {
-    if (step == 0 && !empty)
-      tp_warn("taskloop with a zero step; no iteration executed");
-    if (red && group)
-      red[2] = 0; /* tells gcc's code there is nothing to combine or free */
+void tp_task_discard(struct tp_thread *self, struct tp_task *t) {
+  tp_taskpool_put(self, t);
+}
+
+void tp_taskloop(struct tp_thread *self, const struct tp_taskloop *l) {
+  if (l->n == 0)
     return;
-  }
-  uint64_t n = up ? (end - start + step - 1) / step
-                  : (start - end - step - 1) / (0 - step);
-
   struct tp_team *team = self->team;
-  struct split sp = split_loop(n, flags, num_tasks, team->nthreads);
-  if (group) {
-    tp_taskgroup_start(self);
-    if (red)
-      tp_taskred_taskgroup_register(self, red);
-  }
-
+  struct split sp = split_loop(l->n, l->flags, l->num, team->nthreads);
   struct tp_task *parent = self->task;
-  bool undeferred = !(flags & TP_LOOP_IF) || parent->final;
-  int prio = tp_task_priority(priority);
-  uint64_t lo = start;
-  if (undeferred && cpyfn) {
-    /* Copy every task's data before any runs, as at the construct. */
-    if (arg_align <= 0 || (arg_align & (arg_align - 1)))
-      arg_align = (long)_Alignof(max_align_t);
-    size_t sz = ((size_t)(arg_size > 0 ? arg_size : 0) + (size_t)arg_align - 1) &
-                ~((size_t)arg_align - 1);
-    if (sz < 2 * sizeof(uint64_t))
-      sz = 2 * sizeof(uint64_t);
-    char *buf = tp_aligned_alloc((size_t)arg_align < sizeof(void *) ? sizeof(void *)
-                                                                    : (size_t)arg_align,
-                                 sz * sp.ntasks);
-    for (uint64_t i = 0; i < sp.ntasks; i++)
-      cpyfn(buf + i * sz, data);
+  bool undeferred = !(l->flags & TP_LOOP_IF) || parent->final;
+  bool final = parent->final || (l->flags & TP_TASK_FINAL);
+  int prio = tp_task_priority(l->priority);
+  if (undeferred) {
+    /* Every chunk's data is made before any runs, as at the construct. */
+    size_t al = block_align(l);
+    size_t sz = ((size_t)(l->arg_size > 0 ? l->arg_size : 0) + al - 1) & ~(al - 1);
+    if (sz < al)
+      sz = al;
+    char *buf = tp_aligned_alloc(al < sizeof(void *) ? sizeof(void *) : al, sz * sp.ntasks);
+    uint64_t lo = l->start;
     for (uint64_t i = 0; i < sp.ntasks; i++) {
-      uint64_t *a = (uint64_t *)(buf + i * sz);
-      a[0] = lo;
-      lo += task_iters(&sp, i) * step;
-      a[1] = lo;
-      tp_task_run_included(self, fn, a, parent->final || (flags & TP_TASK_FINAL));
+      uint64_t hi = lo + task_iters(&sp, i) * l->step;
+      l->prepare(l, NULL, buf + i * sz, lo, hi, i == sp.ntasks - 1);
+      lo = hi;
     }
+    for (uint64_t i = 0; i < sp.ntasks; i++)
+      tp_task_run_included(self, l->fn, buf + i * sz, final);
     free(buf);
-  } else if (tp_rt.lazy_taskloop && group && !undeferred && sp.ntasks > 1 &&
+  } else if (tp_rt.lazy_taskloop && !(l->flags & TP_LOOP_NOGROUP) && sp.ntasks > 1 &&
              !tp_task_throttled(self)) {
-    struct range r = {fn, data, cpyfn, arg_size, arg_align, sp, start, step,
-                      0, sp.ntasks, flags, prio};
-    struct tp_task *t = tp_task_new(self, sizeof r, _Alignof(struct range), 0, flags, prio);
+    struct range r = {l, sp, 0, sp.ntasks, prio};
+    struct tp_task *t = tp_task_new(self, sizeof r, _Alignof(struct range), 0, l->flags, prio);
     *(struct range *)t->data = r;
     t->fn = range_run;
     tp_task_submit(self, t, NULL);
   } else {
     for (uint64_t i = 0; i < sp.ntasks; i++) {
-      uint64_t hi = lo + task_iters(&sp, i) * step;
-      if (undeferred || tp_task_throttled(self)) {
-        /* Run this chunk now; the block is the caller's argument copy. */
-        if (cpyfn) {
-          long al = arg_align > 0 && !(arg_align & (arg_align - 1))
-                        ? arg_align : (long)_Alignof(max_align_t);
-          char *b = tp_aligned_alloc((size_t)al < sizeof(void *) ? sizeof(void *)
-                                                                 : (size_t)al,
-                                     (size_t)(arg_size > 16 ? arg_size : 16));
-          cpyfn(b, data);
-          ((uint64_t *)b)[0] = lo;
-          ((uint64_t *)b)[1] = hi;
-          tp_task_run_included(self, fn, b, parent->final || (flags & TP_TASK_FINAL));
-          free(b);
-        } else {
-          ((uint64_t *)data)[0] = lo;
-          ((uint64_t *)data)[1] = hi;
-          tp_task_run_included(self, fn, data, parent->final || (flags & TP_TASK_FINAL));
-        }
-      } else {
-        struct tp_task *t = tp_task_new(self, arg_size, arg_align, 0, flags, prio);
-        if (cpyfn) {
-          self->task = t;
-          cpyfn(t->data, data);
-          self->task = parent;
-        } else if (arg_size > 0) {
-          memcpy(t->data, data, (size_t)arg_size);
-        }
-        ((uint64_t *)t->data)[0] = lo;
-        ((uint64_t *)t->data)[1] = hi;
-        t->fn = fn;
-        tp_task_submit(self, t, NULL);
+      if (tp_task_throttled(self)) {
+        chunk_run(self, l, &sp, i); /* now, in this frame */
+        continue;
       }
-      lo = hi;
+      uint64_t lo = chunk_start(l, &sp, i), hi = lo + task_iters(&sp, i) * l->step;
+      struct tp_task *t = tp_task_new(self, l->arg_size, l->arg_align, 0, l->flags, prio);
+      self->task = t; /* the data is made as the new task (copy constructors) */
+      l->prepare(l, t, t->data, lo, hi, i == sp.ntasks - 1);
+      self->task = parent;
+      t->fn = l->fn;
+      tp_task_submit(self, t, NULL);
     }
   }
-  if (group)
-    tp_taskgroup_end(self);
 }

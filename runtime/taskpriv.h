@@ -155,13 +155,28 @@ void tp_taskred_ws_exit(struct tp_thread *self, bool cancelled) tp_hidden;
 
 /* --- taskloop.c ---------------------------------------------------------- */
 
-/* The taskloop construct (is_ull false: long bounds); flags TP_TASK_* and
- * TP_LOOP_*.  The data block's first two 8-byte fields receive each
- * task's [start, end); with TP_LOOP_REDUCTION the third points to the
- * reduction descriptor (taskred.c). */
-void tp_taskloop(struct tp_thread *self, void (*fn)(void *), void *data,
-                 void (*cpyfn)(void *, void *), long arg_size, long arg_align,
-                 unsigned flags, unsigned long num_tasks, int priority,
-                 uint64_t start, uint64_t end, uint64_t step, bool is_ull) tp_hidden;
+/* A taskloop, whatever the ABI: n iterations from `start` by `step`
+ * (values modulo 2^64), split into chunk tasks as OpenMP says.  Each chunk
+ * task runs fn on a data block of arg_size bytes that `prepare` fills in
+ * for iterations [lo, hi) (values; `last`: the chunk holds the loop's last
+ * iteration) from the ABI's `ctx`; t is the chunk's descriptor, NULL when
+ * the chunk runs at once in this frame (an if(false) taskloop, a full
+ * ring).  The core opens no taskgroup: TP_LOOP_NOGROUP unset promises
+ * that the caller waits for the chunks (a taskgroup of its own) before
+ * ctx goes away, which lets the chunks be made lazily. */
+struct tp_taskloop {
+  void (*fn)(void *);
+  long arg_size, arg_align;
+  void (*prepare)(const struct tp_taskloop *l, struct tp_task *t, void *dst, uint64_t lo,
+                  uint64_t hi, bool last);
+  const void *ctx;
+  unsigned flags;          /* TP_TASK_*, TP_LOOP_* */
+  unsigned long num;       /* num_tasks, or the grainsize with TP_LOOP_GRAINSIZE; 0: none */
+  int priority;
+  uint64_t start, step, n;
+};
+void tp_taskloop(struct tp_thread *self, const struct tp_taskloop *l) tp_hidden;
+/* Returns a descriptor from tp_task_new that was never spawned. */
+void tp_task_discard(struct tp_thread *self, struct tp_task *t) tp_hidden;
 
 #endif

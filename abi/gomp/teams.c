@@ -1,12 +1,7 @@
 /* teams.c — host teams: GOMP_teams_reg (the teams construct outside a
- * target region) and GOMP_teams4 / GOMP_teams (teams inside a target region
- * run on the host), omp_get_team_num / omp_get_num_teams.
- *
- * Teams run one after another on the encountering thread, as libgomp does:
- * each team is the initial thread with team_num set in its task's ICVs
- * (struct tp_icv carries team_num/num_teams so nested parallel regions and
- * tasks inherit them).  thread_limit (or teams-thread-limit-var) becomes the
- * thread-limit-var of each team. */
+ * target region, runtime/teams.c) and GOMP_teams4 / GOMP_teams (teams
+ * inside a target region run on the host), omp_get_team_num /
+ * omp_get_num_teams. */
 #include <limits.h>
 
 #include "../../runtime/rt.h"
@@ -17,24 +12,7 @@ static unsigned limit_icv(unsigned limit) { return limit > INT_MAX ? UINT_MAX : 
 void GOMP_teams_reg(void (*fn)(void *), void *data, unsigned num_teams,
                     unsigned thread_limit, unsigned flags) {
   (void)flags;
-  struct tp_icv *icv = &tp_self()->task->icv;
-  struct tp_icv saved = *icv;
-  if (!thread_limit)
-    thread_limit = (unsigned)tp_load(&tp_rt.g.teams_thread_limit);
-  if (thread_limit)
-    icv->thread_limit = limit_icv(thread_limit);
-  if (!num_teams) {
-    int n = tp_load(&tp_rt.g.nteams);
-    num_teams = n > 0 ? (unsigned)n : 3; /* libgomp's default */
-  }
-  icv->num_teams = num_teams;
-  for (unsigned i = 0; i < num_teams; i++) {
-    icv->team_num = i;
-    fn(data);
-  }
-  icv->thread_limit = saved.thread_limit;
-  icv->num_teams = saved.num_teams;
-  icv->team_num = saved.team_num;
+  tp_teams_run(tp_self(), fn, data, num_teams, thread_limit);
 }
 
 /* Called in a loop by host-fallback target code: first=true starts the

@@ -143,12 +143,35 @@ static int dispatch_kind(struct tp_thread *self, int sched, int64_t chunk, bool 
   return tp_loop_sched(self, code, c);
 }
 
+/* Dimensions announced by __kmpc_doacross_init (doacross.c). */
+unsigned kmpc_doacross_counts(struct tp_thread *self, uint64_t *counts, unsigned cap) tp_hidden;
+#define DX_CAP 64
+
 static void dispatch_init(int sched, uint64_t lb, uint64_t n, int64_t st, int64_t chunk) {
   struct tp_thread *self = tp_self();
-  struct tp_loop l = {.start = lb, .incr = (uint64_t)st, .n = n};
+  uint64_t counts[DX_CAP];
+  struct tp_loop l = {.start = lb, .incr = (uint64_t)st, .n = n, .counts = counts};
   l.end = lb + n * (uint64_t)st;
   l.kind = dispatch_kind(self, sched, chunk, &l.ordered, &l.chunk);
+  l.ncounts = kmpc_doacross_counts(self, counts, DX_CAP);
   tp_loop_dispatch_init(self, &l);
+}
+
+/* A static loop of a doacross nest: the compiled code takes its bounds
+ * from static_bounds, but post and wait need the core's construct, entered
+ * here with the same schedule (left by __kmpc_doacross_fini). */
+static void static_doacross(struct tp_thread *self, int sched, uint64_t lb, uint64_t n,
+                            int64_t incr, int64_t chunk) {
+  uint64_t counts[DX_CAP];
+  unsigned nc = kmpc_doacross_counts(self, counts, DX_CAP);
+  if (!nc)
+    return;
+  sched &= ~(KMP_SCH_MONOTONIC | KMP_SCH_NONMONOTONIC);
+  bool chunked = sched == KMP_SCH_STATIC_CHUNKED && chunk > 0;
+  struct tp_loop l = {.kind = TP_WS_STATIC, .chunk = chunked ? (uint64_t)chunk : 0,
+                      .start = lb, .incr = (uint64_t)incr, .n = n,
+                      .end = lb + n * (uint64_t)incr, .ncounts = nc, .counts = counts};
+  tp_loop_start(self, &l, NULL, NULL, NULL, NULL);
 }
 
 /* distribute parallel for: this team's block of the n iterations from
@@ -173,10 +196,13 @@ static uint64_t team_block(uint64_t *lb, uint64_t *ub, uint64_t n, int64_t st, b
                                     kmp_int32 *plast, T *plower, T *pupper,         \
                                     ST *pstride, ST incr, ST chunk) {               \
     (void)loc, (void)gtid;                                                      \
+    struct tp_thread *self = tp_self();                                         \
     uint64_t lb = (uint64_t)*plower, ub = (uint64_t)*pupper;                    \
+    uint64_t n = trip(lb, ub, incr, SIGNED);                                    \
     struct bounds b;                                                            \
-    static_bounds(tp_self(), sched, lb, ub, trip(lb, ub, incr, SIGNED), incr,   \
-                  chunk, &b);                                                   \
+    static_bounds(self, sched, lb, ub, n, incr, chunk, &b);                     \
+    if (tp_unlikely(self->team->member[self->tid].abi_doacross_n))              \
+      static_doacross(self, sched, lb, n, incr, chunk);                         \
     *plower = (T)b.lower;                                                       \
     *pupper = (T)b.upper;                                                       \
     *pstride = (ST)b.stride;                                                    \

@@ -55,11 +55,61 @@ void __kmpc_fork_call(ident_t *loc, kmp_int32 argc, kmpc_micro microtask, ...) {
     free(argv);
 }
 
+/* The teams construct: the outlined body once per team, each run by this
+ * thread as the team's initial thread (btid 0). */
+static void teams_body(void *arg) {
+  const struct fork *f = arg;
+  struct tp_thread *self = tp_self();
+  kmp_int32 gtid = kmpc_gtid(self), btid = 0;
+  kmpc_invoke(f->fn, &gtid, &btid, f->argc, f->argv);
+}
+
+void __kmpc_fork_teams(ident_t *loc, kmp_int32 argc, kmpc_micro microtask, ...) {
+  (void)loc;
+  struct tp_thread *self = tp_self();
+  if (argc < 0)
+    argc = 0;
+  void *small[16];
+  void **argv = argc <= 16 ? small : tp_malloc((size_t)argc * sizeof *argv);
+  va_list ap;
+  va_start(ap, microtask);
+  for (int i = 0; i < argc; i++)
+    argv[i] = va_arg(ap, void *);
+  va_end(ap);
+  struct fork f = {microtask, argc, argv};
+  unsigned nteams = self->next_nteams, limit = self->next_thread_limit;
+  self->next_nteams = self->next_thread_limit = 0;
+  tp_teams_run(self, teams_body, &f, nteams, limit);
+  if (argv != small)
+    free(argv);
+}
+
+void __kmpc_push_num_teams(ident_t *loc, kmp_int32 gtid, kmp_int32 num_teams,
+                           kmp_int32 num_threads) {
+  (void)loc, (void)gtid;
+  struct tp_thread *self = tp_self();
+  self->next_nteams = num_teams > 0 ? (unsigned)num_teams : 0;
+  self->next_thread_limit = num_threads > 0 ? (unsigned)num_threads : 0;
+}
+
+/* num_teams(lb:ub) (OpenMP 5.1): Tempo creates the upper bound's number. */
+void __kmpc_push_num_teams_51(ident_t *loc, kmp_int32 gtid, kmp_int32 lb, kmp_int32 ub,
+                              kmp_int32 num_threads) {
+  (void)lb;
+  __kmpc_push_num_teams(loc, gtid, ub, num_threads);
+}
+
 void __kmpc_push_num_threads(ident_t *loc, kmp_int32 gtid, kmp_int32 num_threads) {
   (void)loc, (void)gtid;
   /* A non-positive value is the program's error; OpenMP leaves it
    * unspecified, so it is treated as no clause. */
   tp_self()->next_nthreads = num_threads > 0 ? (unsigned)num_threads : 0;
+}
+
+/* Drops an announced num_threads clause (libomp's pairing with push). */
+void __kmpc_pop_num_threads(ident_t *loc, kmp_int32 gtid) {
+  (void)loc, (void)gtid;
+  tp_self()->next_nthreads = 0;
 }
 
 void __kmpc_push_proc_bind(ident_t *loc, kmp_int32 gtid, int proc_bind) {

@@ -15,6 +15,7 @@
  * an entry returns without having re-queued it. */
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "kmpc.h"
 #include "../../runtime/taskpriv.h"
@@ -38,6 +39,7 @@ enum {
   KMP_TASK_FINAL = 1u << 1,
   KMP_TASK_MERGED_IF0 = 1u << 2,
   KMP_TASK_DESTRUCTORS = 1u << 3,
+  KMP_TASK_PROXY = 1u << 4,     /* completes when __kmpc_proxy_task_completed says */
   KMP_TASK_PRIORITY = 1u << 5,
   KMP_TASK_DETACHABLE = 1u << 6,
 };
@@ -51,6 +53,7 @@ typedef struct {
 
 struct ktask {
   struct tp_task *t;
+  size_t size;   /* of the whole block (header, task, privates, shareds) */
   kmp_int32 flags;
   bool started;  /* its entry has been called: __kmpc_omp_task on it re-queues */
   bool again;    /* untied: the entry asked to be called for the next part */
@@ -88,6 +91,7 @@ kmp_task_t *__kmpc_omp_task_alloc(ident_t *loc, kmp_int32 gtid, kmp_int32 flags,
   struct tp_task *t = tp_task_new(self, (long)(head + sizeof_shareds), 16, 0, tf, 0);
   struct ktask *h = t->data;
   h->t = t;
+  h->size = head + sizeof_shareds;
   h->flags = flags;
   h->started = false;
   h->again = false;
@@ -95,6 +99,8 @@ kmp_task_t *__kmpc_omp_task_alloc(ident_t *loc, kmp_int32 gtid, kmp_int32 flags,
   h->k.routine = task_entry;
   h->k.part_id = 0;
   t->fn = ktask_body;
+  if (flags & KMP_TASK_PROXY)
+    t->detach = true; /* like detach: done when its completion is reported */
   return &h->k;
 }
 
@@ -221,4 +227,98 @@ void *__kmpc_task_allow_completion_event(ident_t *loc, kmp_int32 gtid, kmp_task_
   struct tp_task *t = ktask_of(task)->t;
   t->detach = true;
   return t;
+}
+
+/* The pre-OpenMP 4 form of re-queueing an untied task's next part. */
+kmp_int32 __kmpc_omp_task_parts(ident_t *loc, kmp_int32 gtid, kmp_task_t *new_task) {
+  return __kmpc_omp_task(loc, gtid, new_task);
+}
+
+/* affinity clause: a placement hint Tempo does not use. */
+kmp_int32 __kmpc_omp_reg_task_with_affinity(ident_t *loc, kmp_int32 gtid,
+                                            kmp_task_t *new_task, kmp_int32 naffins,
+                                            void *affin_list) {
+  (void)loc, (void)gtid, (void)new_task, (void)naffins, (void)affin_list;
+  return 0;
+}
+
+/* A proxy task's work finished elsewhere: it completes now. */
+void __kmpc_proxy_task_completed(kmp_int32 gtid, kmp_task_t *ptask) {
+  (void)gtid;
+  tp_task_fulfill(tp_self(), ktask_of(ptask)->t);
+}
+void __kmpc_proxy_task_completed_ooo(kmp_task_t *ptask) {
+  tp_task_fulfill(tp_self(), ktask_of(ptask)->t);
+}
+
+/* --- taskloop -------------------------------------------------------------- */
+
+/* clang allocates one pattern task whose privates hold the loop bounds
+ * (lb, ub: inclusive, 64-bit) and asks for it to be split; every chunk
+ * task is a copy of the pattern (task_dup then copies what needs more
+ * than a memcpy, and sets lastprivate's flag) with its own bounds.  The
+ * pattern itself never runs: it is destroyed when the chunks exist. */
+struct kloop {
+  struct ktask *pattern;
+  size_t lb_off, ub_off;     /* of lb and ub from the kmp_task_t */
+  int64_t st;
+  void (*task_dup)(kmp_task_t *dst, kmp_task_t *src, kmp_int32 lastpriv);
+};
+
+static void kloop_prepare(const struct tp_taskloop *l, struct tp_task *t, void *dst,
+                          uint64_t lo, uint64_t hi, bool last) {
+  const struct kloop *kl = l->ctx;
+  const struct ktask *p = kl->pattern;
+  struct ktask *h = dst;
+  memcpy(h, p, p->size);
+  h->t = t;
+  h->started = false;
+  h->again = false;
+  if (p->k.shareds)
+    h->k.shareds = (char *)h + ((const char *)p->k.shareds - (const char *)p);
+  *(uint64_t *)((char *)&h->k + kl->lb_off) = lo;
+  *(uint64_t *)((char *)&h->k + kl->ub_off) = hi - (uint64_t)kl->st;
+  if (kl->task_dup)
+    kl->task_dup(&h->k, (kmp_task_t *)&p->k, last);
+}
+
+void __kmpc_taskloop_5(ident_t *loc, kmp_int32 gtid, kmp_task_t *task, kmp_int32 if_val,
+                       kmp_uint64 *lb, kmp_uint64 *ub, kmp_int64 st, kmp_int32 nogroup,
+                       kmp_int32 sched, kmp_uint64 grainsize, kmp_int32 modifier,
+                       void *task_dup) {
+  (void)loc;
+  struct tp_thread *self = tp_self();
+  struct ktask *p = ktask_of(task);
+  /* Trip count of lb .. ub by st: clang checks that the loop is not
+   * empty before it calls, so ub is at or beyond lb in st's direction. */
+  uint64_t lower = *lb, upper = *ub;
+  uint64_t n = st > 0   ? (upper - lower) / (uint64_t)st + 1
+               : st < 0 ? (lower - upper) / (0 - (uint64_t)st) + 1
+                        : 0;
+  unsigned flags = (p->flags & KMP_TASK_TIED ? 0 : TP_TASK_UNTIED) |
+                   (p->flags & KMP_TASK_FINAL ? TP_TASK_FINAL : 0) |
+                   (if_val ? TP_LOOP_IF : 0) | TP_LOOP_NOGROUP |
+                   (sched == 1 ? TP_LOOP_GRAINSIZE : 0) | (modifier ? TP_LOOP_STRICT : 0);
+  struct kloop kl = {p, (size_t)((char *)lb - (char *)task), (size_t)((char *)ub - (char *)task),
+                     st, (void (*)(kmp_task_t *, kmp_task_t *, kmp_int32))task_dup};
+  struct tp_taskloop l = {
+      .fn = ktask_body, .arg_size = (long)p->size, .arg_align = 16, .prepare = kloop_prepare,
+      .ctx = &kl, .flags = flags, .num = sched == 1 || sched == 2 ? grainsize : 0,
+      .priority = p->flags & KMP_TASK_PRIORITY ? task->data2.priority : 0,
+      .start = lower, .step = (uint64_t)st, .n = n};
+  if (!nogroup)
+    tp_taskgroup_start(self);
+  tp_taskloop(self, &l);
+  if (!nogroup)
+    tp_taskgroup_end(self);
+  if (p->flags & KMP_TASK_DESTRUCTORS)
+    task->data1.destructors(gtid, task);
+  tp_task_discard(self, p->t);
+}
+
+void __kmpc_taskloop(ident_t *loc, kmp_int32 gtid, kmp_task_t *task, kmp_int32 if_val,
+                     kmp_uint64 *lb, kmp_uint64 *ub, kmp_int64 st, kmp_int32 nogroup,
+                     kmp_int32 sched, kmp_uint64 grainsize, void *task_dup) {
+  __kmpc_taskloop_5(loc, gtid, task, if_val, lb, ub, st, nogroup, sched, grainsize, 0,
+                    task_dup);
 }
