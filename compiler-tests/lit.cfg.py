@@ -23,6 +23,8 @@
 import glob
 import os
 import shutil
+import subprocess
+import sys
 
 import lit.formats
 import lit.util
@@ -64,6 +66,11 @@ if not cc:
     lit_config.fatal('C compiler %r not found on PATH' % params.get('cc', 'gcc'))
 is_clang = 'clang' in os.path.basename(cc)
 config.available_features.add('clang' if is_clang else 'gcc')
+# Both compilers by name, for tests that mix them in one program.
+gcc_path = find_tool('gcc')
+clang_path = find_tool('clang') or find_tool('clang-14')
+if gcc_path and clang_path:
+    config.available_features.add('gcc-and-clang')
 
 # FileCheck: on PATH, or in an llvm-*/bin directory.
 filecheck = params.get('filecheck') or find_tool(
@@ -123,6 +130,18 @@ if cands:
     config.available_features.add('llvm-omp-h')
 
 config.substitutions.append(('%cc', '%s %s' % (cc, cflags)))
+# The system libgomp (for tests that vendor a renamed copy of it) and Python.
+config.substitutions.append(('%python', sys.executable))
+if gcc_path:
+    libgomp_so = lit.util.to_string(subprocess.run(
+        [gcc_path, '-print-file-name=libgomp.so'], capture_output=True).stdout).strip()
+    if os.path.isabs(libgomp_so) and os.path.exists(libgomp_so):
+        config.available_features.add('system-libgomp')
+        config.substitutions.append(('%system_libgomp', os.path.realpath(libgomp_so)))
+if gcc_path and clang_path:
+    config.substitutions.append(('%gcc_nomp', gcc_path))  # links without -fopenmp
+    config.substitutions.append(('%gcc', '%s -fopenmp -O2 -Wall -I%s' % (gcc_path, inputs_dir)))
+    config.substitutions.append(('%clang', '%s -fopenmp -O2 -Wall -I%s' % (clang_path, inputs_dir)))
 config.substitutions.append(('%preload', preload))
 config.substitutions.append(('%link', link))
 config.substitutions.append(('%run', run_prefix))
