@@ -49,20 +49,9 @@ void lib_spawn(long *out) {
 
 #ifdef MIXED_MAIN
 #include "check.h"
+#include "procinfo.h"
 long lib_sum(int n, int *team_size, int *tids_seen);
 void lib_spawn(long *out);
-
-static int os_threads(void) {
-  FILE *f = fopen("/proc/self/status", "r");
-  char line[256];
-  int n = -1;
-  while (f && fgets(line, sizeof line, f))
-    if (strncmp(line, "Threads:", 8) == 0)
-      n = atoi(line + 8);
-  if (f)
-    fclose(f);
-  return n;
-}
 
 int main(void) {
   omp_set_dynamic(0);
@@ -79,7 +68,7 @@ int main(void) {
   EXPECT_EQ_LL(gsum, 0 + 1 + 2);
 
   /* Both sides' regions ran 3-thread teams: one pool holds 2 workers. */
-  int nthr = os_threads();
+  int nthr = proc_threads();
   EXPECT(nthr == 3, "process has %d threads, want 3 (one pool of 2 workers + main)", nthr);
 
   long v = 0;

@@ -27,31 +27,8 @@ int lib_team(void) {
 
 #ifdef VENDORED_MAIN
 #include "check.h"
+#include "procinfo.h"
 int lib_team(void);
-
-static int os_threads(void) {
-  FILE *f = fopen("/proc/self/status", "r");
-  char line[256];
-  int n = -1;
-  while (f && fgets(line, sizeof line, f))
-    if (strncmp(line, "Threads:", 8) == 0)
-      n = atoi(line + 8);
-  if (f)
-    fclose(f);
-  return n;
-}
-
-/* The vendored copy is really in the process (else the test proves nothing). */
-static int vendored_loaded(void) {
-  FILE *f = fopen("/proc/self/maps", "r");
-  char line[512];
-  int found = 0;
-  while (f && fgets(line, sizeof line, f))
-    found |= strstr(line, "libgvnd.so.1") != NULL;
-  if (f)
-    fclose(f);
-  return found;
-}
 
 int main(void) {
   omp_set_dynamic(0);
@@ -63,9 +40,9 @@ int main(void) {
   EXPECT(n == 3, "gcc region: %d threads", n);
   int m = lib_team();
   EXPECT(m == 3, "clang region: %d threads after the program's omp_set_num_threads(3)", m);
-  int t = os_threads();
+  int t = proc_threads();
   EXPECT(t == 3, "process has %d threads, want 3 (one pool)", t);
-  EXPECT(vendored_loaded(), "the vendored libgvnd.so.1 is not loaded");
+  EXPECT(proc_maps("libgvnd.so.1") /* else the test proves nothing */, "the vendored libgvnd.so.1 is not loaded");
   return check_report("vendored_copy");
 }
 #endif

@@ -60,6 +60,7 @@ struct tp_member {
   uint32_t ws_seq;     /* worksharing constructs this member has entered */
   uint32_t single_seq; /* single constructs this member has encountered */
   uint32_t ordered_iter_pad;
+  uint32_t red_mod_seq[2];  /* reduction(task) constructs met (taskred_items.c) */
   struct tp_ws *ws;    /* worksharing construct in progress (loops/sections) */
   struct tp_task *itask; /* implicit task of this member */
   /* Doacross dimensions an ABI announced before the loop that uses them
@@ -106,6 +107,9 @@ struct tp_team {
   struct tp_ws *ws_ring tp_cacheline_aligned;       /* worksharing slots, see ws.h */
   struct tp_team_tasks *tasks; /* task scheduling state, see task.h */
   void *reductions;            /* GOMP_parallel_reductions / workshare task reductions */
+  /* reduction(task) of the current parallel [0] / worksharing [1]
+   * construct, item by item (taskred_items.c; atomic). */
+  struct tp_red_copies *red_mod[2];
 
   /* Cancellation (cancel.c; only with OMP_CANCELLATION=true), alone on its
    * line: written by cancelling members, read at cancellation points. */

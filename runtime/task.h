@@ -36,6 +36,7 @@
 #include "rt.h"
 
 struct tp_taskgroup;
+struct tp_red_set;
 struct tp_dep_table;
 struct tp_dep_ent;
 
@@ -112,7 +113,11 @@ struct tp_taskgroup {
   unsigned count;             /* incomplete member subtrees (atomic) */
   struct tp_task *owner;      /* the task that opened it */
   struct tp_thread *thr;      /* thread that waits at its end (NULL: none) */
-  uintptr_t *reductions;      /* innermost registered task reductions */
+  uintptr_t *reductions;      /* innermost registered task reductions (gcc's) */
+  /* Reductions registered item by item (taskred_items.c): this group's
+   * latest registration, and the innermost one its tasks can see (this
+   * group's or an enclosing group's). */
+  struct tp_red_set *items, *items_visible;
   bool workshare;             /* opened by a worksharing task reduction */
   bool heap;                  /* allocated by taskgroup.c, freed at end */
   bool cancelled;             /* cancel taskgroup: discard unstarted members */

@@ -19,6 +19,8 @@ void tp_taskgroup_push(struct tp_thread *self, struct tp_taskgroup *tg) {
   tg->thr = self;
   tg->owner = task;
   tg->reductions = prev ? prev->reductions : NULL;
+  tg->items = NULL;
+  tg->items_visible = prev ? prev->items_visible : NULL;
   tg->workshare = false;
   tg->heap = false;
   tg->cancelled = false;
@@ -44,6 +46,8 @@ void tp_taskgroup_end(struct tp_thread *self) {
     tp_fence_sc();
     tp_task_wait(self, &tg->count, 0);
   }
+  if (tg->items)
+    tp_taskred_items_finish(self, tg);
   task->taskgroup = tg->prev;
   if (tg->heap)
     free(tg);

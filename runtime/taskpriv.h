@@ -153,6 +153,40 @@ unsigned tp_taskred_parallel(struct tp_thread *self, void (*fn)(void *), void *d
 /* GOMP_workshare_task_reduction_unregister. */
 void tp_taskred_ws_exit(struct tp_thread *self, bool cancelled) tp_hidden;
 
+/* --- taskred_items.c ----------------------------------------------------- */
+
+/* One reduction item, the runtime doing the work: private copies are
+ * initialised by init(priv, orig) or init1(priv) (neither: zeroed) at
+ * registration, or on a member's first use if lazy; combined into shar by
+ * comb(shar, priv), then fini(priv) (may be NULL), at the end of the
+ * taskgroup. */
+struct tp_red_item {
+  void *shar;                 /* the original variable */
+  void *orig;                 /* what init is given as omp_orig (NULL: shar) */
+  size_t size;
+  void (*init)(void *priv, void *orig);
+  void (*init1)(void *priv);  /* an initialiser without omp_orig, used if init is NULL */
+  void (*comb)(void *shar, void *priv);
+  void (*fini)(void *priv);
+  bool lazy;
+};
+/* Registers n items on the current taskgroup (there must be one); returns
+ * a handle. */
+void *tp_taskred_items(struct tp_thread *self, const struct tp_red_item *items,
+                       unsigned n) tp_hidden;
+/* The calling thread's copy of the byte at `data` of a registered item,
+ * searched from `handle` (NULL: the current taskgroup's) outwards. */
+void *tp_taskred_item_data(struct tp_thread *self, void *handle, void *data) tp_hidden;
+/* reduction(task, ...) on a parallel (ws false) or worksharing construct:
+ * every member opens a taskgroup and calls it with the same items, `shar`
+ * being its own original; returns the member's handle.  All members'
+ * tasks share one set of copies, combined into the original of the last
+ * member to end its taskgroup. */
+void *tp_taskred_items_team(struct tp_thread *self, bool ws, const struct tp_red_item *items,
+                            unsigned n) tp_hidden;
+/* taskgroup.c, at the end of a group with registrations: combine, free. */
+void tp_taskred_items_finish(struct tp_thread *self, struct tp_taskgroup *tg) tp_hidden;
+
 /* --- taskloop.c ---------------------------------------------------------- */
 
 /* A taskloop, whatever the ABI: n iterations from `start` by `step`

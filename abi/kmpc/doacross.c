@@ -62,26 +62,28 @@ static void to_logical(const struct tp_member *m, const kmp_int64 *vec, uint64_t
   }
 }
 
-void __kmpc_doacross_wait(ident_t *loc, kmp_int32 gtid, const kmp_int64 *vec) {
-  (void)loc, (void)gtid;
+/* depend(sink: vec) waits, depend(source) posts. */
+static void sink_or_source(const kmp_int64 *vec, bool post) {
   struct tp_thread *self = tp_self();
   unsigned n = tp_doacross_ncounts(self);
   if (!n)
     return;
   uint64_t v[n];
   to_logical(member(self), vec, v, n);
-  tp_doacross_wait(self, v);
+  if (post)
+    tp_doacross_post(self, v);
+  else
+    tp_doacross_wait(self, v);
+}
+
+void __kmpc_doacross_wait(ident_t *loc, kmp_int32 gtid, const kmp_int64 *vec) {
+  (void)loc, (void)gtid;
+  sink_or_source(vec, false);
 }
 
 void __kmpc_doacross_post(ident_t *loc, kmp_int32 gtid, const kmp_int64 *vec) {
   (void)loc, (void)gtid;
-  struct tp_thread *self = tp_self();
-  unsigned n = tp_doacross_ncounts(self);
-  if (!n)
-    return;
-  uint64_t v[n];
-  to_logical(member(self), vec, v, n);
-  tp_doacross_post(self, v);
+  sink_or_source(vec, true);
 }
 
 /* A static loop's construct stays entered until here (loop.c); a dispatch

@@ -204,20 +204,17 @@ def entries():
         rws(s)
         for op in ("mul", "div"):
             rmw(s, op, rt=T["float8"])
-    for code in ("float4", "float8", "float10"):
-        for op in REAL_OPS:
-            rmw(T[code], op)
-        for op in REV_FLOAT:
-            rmw(T[code], op, rev=True)
-        rws(T[code])
-    for op in ("add", "sub", "mul", "div"):
-        rmw(T["float4"], op, rt=T["float8"])
-    for code in ("cmplx4", "cmplx8", "cmplx10"):
-        for op in CPLX_OPS:
-            rmw(T[code], op)
-        for op in REV_FLOAT:
-            rmw(T[code], op, rev=True)
-        rws(T[code])
+    for codes, ops in ((("float4", "float8", "float10"), REAL_OPS),
+                       (("cmplx4", "cmplx8", "cmplx10"), CPLX_OPS)):
+        for code in codes:
+            for op in ops:
+                rmw(T[code], op)
+            for op in REV_FLOAT:
+                rmw(T[code], op, rev=True)
+            rws(T[code])
+        if codes[0] == "float4":
+            for op in ("add", "sub", "mul", "div"):
+                rmw(T["float4"], op, rt=T["float8"])
     for op in CPLX_OPS:
         rmw(T["cmplx4"], op, rt=T["cmplx8"])
     # OpenMP 5.1 compare: { r = x == e; if (r) x = d; } and friends.

@@ -35,26 +35,6 @@ static void take_clauses(struct tp_thread *self, unsigned *n, unsigned *bind) {
   self->next_bind = 0;
 }
 
-void __kmpc_fork_call(ident_t *loc, kmp_int32 argc, kmpc_micro microtask, ...) {
-  (void)loc;
-  struct tp_thread *self = tp_self();
-  if (argc < 0)
-    argc = 0;
-  void *small[16];
-  void **argv = argc <= 16 ? small : tp_malloc((size_t)argc * sizeof *argv);
-  va_list ap;
-  va_start(ap, microtask);
-  for (int i = 0; i < argc; i++)
-    argv[i] = va_arg(ap, void *);
-  va_end(ap);
-  struct fork f = {microtask, argc, argv};
-  unsigned n, bind;
-  take_clauses(self, &n, &bind);
-  tp_parallel(self, fork_body, &f, n, bind);
-  if (argv != small)
-    free(argv);
-}
-
 /* The teams construct: the outlined body once per team, each run by this
  * thread as the team's initial thread (btid 0). */
 static void teams_body(void *arg) {
@@ -64,24 +44,43 @@ static void teams_body(void *arg) {
   kmpc_invoke(f->fn, &gtid, &btid, f->argc, f->argv);
 }
 
-void __kmpc_fork_teams(ident_t *loc, kmp_int32 argc, kmpc_micro microtask, ...) {
-  (void)loc;
+/* __kmpc_fork_call / __kmpc_fork_teams: the shared-variable pointers that
+ * follow microtask (in `small` when few), then the region or the teams. */
+static void fork_region(kmpc_micro fn, kmp_int32 argc, va_list ap, bool teams) {
   struct tp_thread *self = tp_self();
-  if (argc < 0)
-    argc = 0;
   void *small[16];
-  void **argv = argc <= 16 ? small : tp_malloc((size_t)argc * sizeof *argv);
+  struct fork f = {fn, argc > 0 ? argc : 0, small};
+  if (f.argc > 16)
+    f.argv = tp_malloc((size_t)f.argc * sizeof *f.argv);
+  for (int i = 0; i < f.argc; i++)
+    f.argv[i] = va_arg(ap, void *);
+  if (teams) {
+    unsigned nteams = self->next_nteams, limit = self->next_thread_limit;
+    self->next_nteams = self->next_thread_limit = 0;
+    tp_teams_run(self, teams_body, &f, nteams, limit);
+  } else {
+    unsigned n, bind;
+    take_clauses(self, &n, &bind);
+    tp_parallel(self, fork_body, &f, n, bind);
+  }
+  if (f.argv != small)
+    free(f.argv);
+}
+
+void __kmpc_fork_call(ident_t *loc, kmp_int32 argc, kmpc_micro microtask, ...) {
+  (void)loc;
   va_list ap;
   va_start(ap, microtask);
-  for (int i = 0; i < argc; i++)
-    argv[i] = va_arg(ap, void *);
+  fork_region(microtask, argc, ap, false);
   va_end(ap);
-  struct fork f = {microtask, argc, argv};
-  unsigned nteams = self->next_nteams, limit = self->next_thread_limit;
-  self->next_nteams = self->next_thread_limit = 0;
-  tp_teams_run(self, teams_body, &f, nteams, limit);
-  if (argv != small)
-    free(argv);
+}
+
+void __kmpc_fork_teams(ident_t *loc, kmp_int32 argc, kmpc_micro microtask, ...) {
+  (void)loc;
+  va_list ap;
+  va_start(ap, microtask);
+  fork_region(microtask, argc, ap, true);
+  va_end(ap);
 }
 
 void __kmpc_push_num_teams(ident_t *loc, kmp_int32 gtid, kmp_int32 num_teams,

@@ -45,7 +45,7 @@ void __kmpc_end_critical(ident_t *loc, kmp_int32 gtid, kmp_critical_name *crit) 
 
 void __kmpc_flush(ident_t *loc) {
   (void)loc;
-  __atomic_thread_fence(__ATOMIC_SEQ_CST);
+  tp_fence_sc();
 }
 
 /* Ordered regions: the turn passes when a member finishes its chunk
