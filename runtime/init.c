@@ -45,6 +45,7 @@ static void initial_thread_exit(void *arg) {
     return; /* exited from inside a region: nothing safe to recycle */
   tp_task_drain(t, t->solo_team);
   tp_thread_release_teams(t);
+  tp_threadprivate_thread_fini(t);
   tp_mutex_lock(&tp_rt.pool_lock);
   t->pool_next = tp_rt.initial_free;
   tp_rt.initial_free = t;

@@ -37,6 +37,7 @@ static void *worker_main(void *arg) {
     tp_join(self, team, tid, epoch);
   }
   tp_task_thread_fini(self); /* its hot teams were released by tp_pool_pause */
+  tp_threadprivate_thread_fini(self);
   return NULL;
 }
 

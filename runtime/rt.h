@@ -142,6 +142,7 @@ struct tp_thread {
   unsigned next_nthreads;
   unsigned next_bind;
   unsigned next_nteams, next_thread_limit; /* same for a teams construct */
+  void *tpvars;                /* its threadprivate copies (threadprivate.c) */
   /* What OMP_DISPLAY_AFFINITY last showed for this thread (affinity.c). */
   struct { int shown, level, tid, nthreads, ancestor, place; } aff_shown;
 
@@ -189,6 +190,11 @@ struct tp_runtime {
   /* Which region functions created tasks the last time they ran
    * (tp_task_hint; racy by design: a wrong entry costs only speed). */
   struct { void *fn; uint32_t tasks; } task_hint[256];
+
+  /* threadprivate variables' registered constructors (threadprivate.c). */
+  uint32_t tpvar_lock;
+  struct tp_tpreg *tpvar_regs;
+  struct tp_tpvar *tpvar_list;  /* described at first use */
 
   uint32_t critical_lock;      /* unnamed critical */
   uint32_t atomic_lock;        /* GOMP_atomic_start/end */
@@ -245,6 +251,26 @@ void tp_cancel_region_end(struct tp_team *team) tp_hidden;
  * task's ICVs (0: the defaults). */
 void tp_teams_run(struct tp_thread *self, void (*fn)(void *), void *data,
                   unsigned num_teams, unsigned thread_limit) tp_hidden;
+
+/* threadprivate variables kept by the runtime (threadprivate.c).  How a
+ * thread's copy starts: ctor(copy), or cctor(copy, original), or (neither)
+ * a copy of the original's bytes at its first use; dtor(copy) when the
+ * thread leaves.  vec != 0: arrays of vec objects, the _vec forms. */
+struct tp_tpctors {
+  void *(*ctor)(void *);
+  void *(*cctor)(void *, void *);
+  void (*dtor)(void *);
+  void *(*ctor_vec)(void *, size_t);
+  void *(*cctor_vec)(void *, void *, size_t);
+  void (*dtor_vec)(void *, size_t);
+  size_t vec;
+};
+void tp_threadprivate_register(void *orig, const struct tp_tpctors *f) tp_hidden;
+/* The calling thread's copy of the variable at orig (size bytes); *cache
+ * is a word the caller keeps per variable, NULL at first (cache NULL: the
+ * variable is looked up, slowly). */
+void *tp_threadprivate(struct tp_thread *self, void *orig, size_t size, void **cache) tp_hidden;
+void tp_threadprivate_thread_fini(struct tp_thread *self) tp_hidden;
 
 /* single (single.c): whether the caller runs the team's next single
  * region.  copyprivate: the winner passes mine = true and its data; after

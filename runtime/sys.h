@@ -76,6 +76,9 @@ uint64_t tp_now_ns(void) tp_hidden;
 /* Messages. All of Tempo's diagnostics go through these so the prefix and
  * the stream are the same everywhere. */
 void tp_warn(const char *fmt, ...) tp_hidden __attribute__((format(printf, 1, 2)));
+/* The error directive (OpenMP 5.1) at run time: msg (NULL: none; msglen
+ * (size_t)-1: NUL-terminated) as a warning, or fatal: exit(EXIT_FAILURE). */
+void tp_error_directive(const char *msg, size_t msglen, bool fatal) tp_hidden;
 tp_noreturn void tp_fatal(const char *fmt, ...) tp_hidden
     __attribute__((format(printf, 1, 2)));
 /* An ABI entry point that Tempo does not implement yet: stops the program

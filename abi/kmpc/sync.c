@@ -90,3 +90,9 @@ kmp_int32 __kmpc_cancel_barrier(ident_t *loc, kmp_int32 gtid) {
   (void)loc, (void)gtid;
   return tp_barrier_cancel(tp_self());
 }
+
+/* The error directive: severity 1 warning, 2 fatal. */
+void __kmpc_error(ident_t *loc, kmp_int32 severity, const char *message) {
+  (void)loc;
+  tp_error_directive(message, (size_t)-1, severity == 2);
+}
