@@ -340,6 +340,71 @@ static void env_spincount(void) {
   tp_rt.g.spincount_set = true;
 }
 
+/* LLVM libomp's KMP_* variables, which clang users set: honoured where
+ * Tempo has the same setting and the OpenMP/GOMP variable for it is not
+ * set (that one wins), otherwise named in a warning.  Called after the
+ * OMP_/GOMP_ variables are read. */
+#define KMP_SPIN_PER_MS 100000ull /* pause iterations (the 300000 default is ~3 ms) */
+
+static void env_kmp(bool stacksize_set) {
+  if (!stacksize_set)
+    env_stacksize("KMP_STACKSIZE");
+  const char *v = getenv("KMP_BLOCKTIME");
+  if (v && !tp_rt.g.spincount_set && tp_rt.g.wait_policy == TP_WAIT_DEFAULT) {
+    const char *s = tp_skip_ws(v), *e;
+    unsigned long ms;
+    if (((e = keyword(s, "infinite", "")) || (e = keyword(s, "infinity", ""))) && at_end(e)) {
+      tp_rt.g.spincount = ~0ull;
+      tp_rt.g.spincount_set = true;
+    } else if ((e = tp_parse_ulong(s, &ms)) && (at_end(e) || ((e = keyword(tp_skip_ws(e), "ms", "")) && at_end(e)))) {
+      tp_rt.g.spincount = ms > ~0ull / KMP_SPIN_PER_MS ? ~0ull : ms * KMP_SPIN_PER_MS;
+      tp_rt.g.spincount_set = true;
+    } else {
+      bad("KMP_BLOCKTIME", v, "expected milliseconds or infinite");
+    }
+  }
+  static const char *const library[] = {"serial", "turnaround", "throughput"};
+  int i = env_choice("KMP_LIBRARY", library, 3, "expected serial, turnaround or throughput");
+  if (i == 0 && !getenv("OMP_NUM_THREADS"))
+    tp_rt.initial_icv.nthreads = 1;
+  else if (i == 1 && tp_rt.g.wait_policy == TP_WAIT_DEFAULT && !tp_rt.g.spincount_set)
+    tp_rt.g.wait_policy = TP_WAIT_ACTIVE;
+  /* libomp's booleans: 1/0, true/false, yes/no, on/off. */
+  static const char *const truth[] = {"0", "false", "no", "off", "1", "true", "yes", "on"};
+  i = env_choice("KMP_SETTINGS", truth, 8, "expected true or false");
+  if (i >= 4 && !getenv("OMP_DISPLAY_ENV"))
+    tp_rt.g.display_env = 1;
+  extern char **environ;
+  static const char *const honoured[] = {"KMP_STACKSIZE", "KMP_BLOCKTIME", "KMP_LIBRARY",
+                                         "KMP_SETTINGS", "KMP_DUPLICATE_LIB_OK"};
+  for (char **e = environ; e && *e; e++) {
+    if (strncmp(*e, "KMP_", 4) != 0)
+      continue;
+    size_t len = strcspn(*e, "=");
+    bool known = false;
+    for (size_t k = 0; k < sizeof honoured / sizeof *honoured; k++)
+      known |= strlen(honoured[k]) == len && strncmp(*e, honoured[k], len) == 0;
+    if (known)
+      continue;
+    if (len == 12 && strncmp(*e, "KMP_AFFINITY", 12) == 0)
+      tp_warn("ignoring %s: LLVM libomp's; Tempo places threads by OMP_PROC_BIND and "
+              "OMP_PLACES (compact: OMP_PROC_BIND=close, scatter: spread)", *e);
+    else
+      tp_warn("ignoring %s: LLVM libomp's, no Tempo setting corresponds", *e);
+  }
+}
+
+void tp_spin_set_ms(unsigned long ms) {
+  unsigned long long it = ms > ~0ull / KMP_SPIN_PER_MS ? ~0ull : ms * KMP_SPIN_PER_MS;
+  tp_store(&tp_rt.spin_iters, it);
+  tp_store(&tp_rt.spin_throttled, it < 1000 ? it : 1000);
+}
+
+unsigned long tp_spin_get_ms(void) {
+  unsigned long long it = tp_load(&tp_rt.spin_iters);
+  return it / KMP_SPIN_PER_MS > ~0ul ? ~0ul : (unsigned long)(it / KMP_SPIN_PER_MS);
+}
+
 static void env_allocator(void) {
   static const char *const names[] = {
       "omp_default_mem_alloc", "omp_large_cap_mem_alloc", "omp_const_mem_alloc",
@@ -483,14 +548,14 @@ void tp_env_init(void) {
 
   env_places(bind_set);
 
-  if (!env_stacksize("OMP_STACKSIZE"))
-    env_stacksize("GOMP_STACKSIZE");
+  bool stacksize_set = env_stacksize("OMP_STACKSIZE") || env_stacksize("GOMP_STACKSIZE");
 
   static const char *const policies[] = {"passive", "active"};
   i = env_choice("OMP_WAIT_POLICY", policies, 2, "expected active or passive");
   if (i >= 0)
     tp_rt.g.wait_policy = i ? TP_WAIT_ACTIVE : TP_WAIT_PASSIVE;
   env_spincount();
+  env_kmp(stacksize_set);
 
   /* Spin budget, in pause iterations (libgomp's defaults: about 5 minutes
    * for active, 3 ms by default, none for passive). */

@@ -49,11 +49,12 @@ static struct tp_thread *worker_create(void) {
   tp_task_thread_init(t);
   pthread_attr_t attr;
   pthread_attr_init(&attr);
-  if (tp_rt.g.stacksize) {
-    int e = pthread_attr_setstacksize(&attr, tp_rt.g.stacksize);
+  size_t stack = tp_load(&tp_rt.g.stacksize); /* kmp_set_stacksize may change it */
+  if (stack) {
+    int e = pthread_attr_setstacksize(&attr, stack);
     if (e)
       tp_warn("cannot use a stack size of %zu bytes for worker threads (%s); "
-              "using the system default", tp_rt.g.stacksize, strerror(e));
+              "using the system default", stack, strerror(e));
   }
   int e = pthread_create(&t->pthread, &attr, worker_main, t);
   pthread_attr_destroy(&attr);

@@ -272,6 +272,11 @@ void tp_threadprivate_register(void *orig, const struct tp_tpctors *f) tp_hidden
 void *tp_threadprivate(struct tp_thread *self, void *orig, size_t size, void **cache) tp_hidden;
 void tp_threadprivate_thread_fini(struct tp_thread *self) tp_hidden;
 
+/* The spin budget before a waiting thread sleeps, in milliseconds
+ * (env.c; kmp_set_blocktime).  ~0: never sleep. */
+void tp_spin_set_ms(unsigned long ms) tp_hidden;
+unsigned long tp_spin_get_ms(void) tp_hidden;
+
 /* single (single.c): whether the caller runs the team's next single
  * region.  copyprivate: the winner passes mine = true and its data; after
  * a barrier every member gets the winner's pointer, and must pass another

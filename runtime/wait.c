@@ -73,7 +73,7 @@ wait_body(struct tp_thread *self, const uint32_t *word, uint32_t target, int unt
           const uint32_t *abort, const struct tp_idle *idle) {
   for (;;) {
     bool throttled = tp_oversubscribed();
-    unsigned long long budget = throttled ? tp_rt.spin_throttled : tp_rt.spin_iters;
+    unsigned long long budget = throttled ? tp_load(&tp_rt.spin_throttled) : tp_load(&tp_rt.spin_iters);
     for (unsigned long long i = 0; i < budget; i++) {
       if (done(word, target, until))
         return true;

@@ -76,7 +76,7 @@ static inline void ws_wait(struct tp_thread *self, struct tp_ws *ws,
   if (done(word, target))
     return;
   unsigned long long budget =
-      tp_oversubscribed() ? tp_rt.spin_throttled : tp_rt.spin_iters;
+      tp_oversubscribed() ? tp_load(&tp_rt.spin_throttled) : tp_load(&tp_rt.spin_iters);
   for (unsigned long long i = 0; i < budget; i++) {
     if (done(word, target))
       return;
