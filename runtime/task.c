@@ -112,6 +112,7 @@ static inline void zero_cold(struct tp_task *t) {
   char *p = (char *)t + TP_TASK_COLD;
   enum { n = sizeof *t - TP_TASK_COLD };
   _Static_assert(n % 8 == 0, "cold block is a whole number of words");
+#pragma GCC unroll 16
   for (size_t i = 0; i + 16 <= n; i += 16)
     *(v2 *)(p + i) = (v2){0, 0};
   if (n % 16)

@@ -32,6 +32,10 @@ def parse_args(argv):
     p.add_argument("--suite", help="suite file listing programs (one per line)")
     p.add_argument("--name", help="job name for a single program (default: its basename)")
     p.add_argument("--build", default="build", help="Tempo build directory (default: build)")
+    p.add_argument("--polybench", default=None,
+                   help="PolyBench build directory for {polybench} in suite files (default: "
+                        "<build>/polybench; e.g. a clang build: cmake -S polybench -B "
+                        "build/polybench-clang -DCMAKE_C_COMPILER=clang)")
     p.add_argument("--runtimes", default="tempo,libgomp,libomp",
                    help="comma list of tempo,libgomp,libomp (default: all three)")
     p.add_argument("--variant", action="append", default=[], metavar="NAME:VAR=VAL,...",
@@ -81,7 +85,7 @@ def parse_args(argv):
 
 def load_jobs(args):
     if args.suite:
-        return suite.load_suite(args.suite, args.build)
+        return suite.load_suite(args.suite, args.build, args.polybench)
     name = args.name or os.path.basename(args.command[0])
     return [suite.Job(name, list(args.command), {})]
 

@@ -9,12 +9,13 @@ VAR=VALUE tokens after the name are environment settings for that entry
 only (like a shell command prefix).  Placeholders expanded in every token:
 
     {build}      the --build directory
+    {polybench}  the PolyBench build (--polybench; default {build}/polybench)
     {suite_dir}  the directory containing the suite file
     {threads}    (left for run time) the thread count of each run
 
 Example:
-    gemm        {build}/polybench/bin/gemm SMALL
-    syrk-dyn    OMP_SCHEDULE=dynamic,4  {build}/polybench/bin/syrk-rt SMALL
+    gemm        {polybench}/bin/gemm SMALL
+    syrk-dyn    OMP_SCHEDULE=dynamic,4  {polybench}/bin/syrk-rt SMALL
 """
 import os
 import re
@@ -92,9 +93,10 @@ def parse_suite(text, subst=None, source="suite"):
     return jobs
 
 
-def load_suite(path, build_dir):
+def load_suite(path, build_dir, polybench_dir=None):
     with open(path) as f:
         text = f.read()
     subst = {"build": build_dir,
+             "polybench": polybench_dir or os.path.join(build_dir, "polybench"),
              "suite_dir": os.path.dirname(os.path.abspath(path))}
     return parse_suite(text, subst, path)

@@ -46,6 +46,16 @@ class SuiteParsingTest(unittest.TestCase):
             jobs = suite.load_suite(path, "mybuild")
         self.assertEqual(jobs[0].argv, [os.path.join(d, "run.sh"), "mybuild"])
 
+    def test_polybench_placeholder(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "s.txt")
+            with open(path, "w") as f:
+                f.write("gemm {polybench}/bin/gemm SMALL\n")
+            default = suite.load_suite(path, "mybuild")
+            other = suite.load_suite(path, "mybuild", "pb-clang")
+        self.assertEqual(default[0].argv, ["mybuild/polybench/bin/gemm", "SMALL"])
+        self.assertEqual(other[0].argv, ["pb-clang/bin/gemm", "SMALL"])
+
     def test_repo_suites_parse(self):
         repo = os.path.join(os.path.dirname(__file__), "..", "..", "..")
         for name in ("suite-demo.txt", "suite-full.txt"):
