@@ -138,6 +138,9 @@ if gcc_path:
     if os.path.isabs(libgomp_so) and os.path.exists(libgomp_so):
         config.available_features.add('system-libgomp')
         config.substitutions.append(('%system_libgomp', os.path.realpath(libgomp_so)))
+# LLVM's libomp, for tests of a second runtime in the process.
+if glob.glob('/usr/lib/llvm-*/lib/libomp.so.5') or glob.glob('/usr/lib/*/libomp.so.5'):
+    config.available_features.add('libomp')
 if gcc_path and clang_path:
     config.substitutions.append(('%gcc_nomp', gcc_path))  # links without -fopenmp
     config.substitutions.append(('%gcc', '%s -fopenmp -O2 -Wall -I%s' % (gcc_path, inputs_dir)))

@@ -5,9 +5,20 @@
 #include "env.h"
 #include "rt.h"
 
+static void show_foreign(const char *path, void *arg) {
+  (void)arg;
+  fprintf(stderr, "tempo: another OpenMP runtime is loaded, unused (its entry points bind "
+                  "to Tempo): %s\n", path);
+}
+
+/* At start-up; verbose also names the other OpenMP runtimes mapped in the
+ * process, after the block (whose lines are libgomp's, exactly). */
 void tp_env_display(void) {
-  if (tp_rt.g.display_env)
-    tp_env_print(tp_rt.g.display_env == 2);
+  if (!tp_rt.g.display_env)
+    return;
+  tp_env_print(tp_rt.g.display_env == 2);
+  if (tp_rt.g.display_env == 2)
+    tp_foreign_each(show_foreign, NULL);
 }
 
 static const char *bind_name(int b) {
@@ -35,6 +46,7 @@ static void print_schedule(FILE *f, int kind, long chunk) {
   if (base != TP_SCHED_AUTO && chunk != dflt)
     fprintf(f, ",%ld", chunk);
 }
+
 
 void tp_env_print(bool verbose) {
   static const char *const allocators[] = {

@@ -191,6 +191,8 @@ struct tp_runtime {
    * (tp_task_hint; racy by design: a wrong entry costs only speed). */
   struct { void *fn; uint32_t tasks; } task_hint[256];
 
+  uint32_t foreign_checked;    /* other runtimes' threads looked for (team.c, atomic) */
+
   /* threadprivate variables' registered constructors (threadprivate.c). */
   uint32_t tpvar_lock;
   struct tp_tpreg *tpvar_regs;
@@ -276,6 +278,11 @@ void tp_threadprivate_thread_fini(struct tp_thread *self) tp_hidden;
  * (env.c; kmp_set_blocktime).  ~0: never sleep. */
 void tp_spin_set_ms(unsigned long ms) tp_hidden;
 unsigned long tp_spin_get_ms(void) tp_hidden;
+
+/* Other OpenMP runtimes mapped in the process (foreign.c): fn(path) for
+ * each; a warning if one of them has started threads. */
+void tp_foreign_each(void (*fn)(const char *path, void *arg), void *arg) tp_hidden;
+void tp_foreign_check_threads(void) tp_hidden;
 
 /* single (single.c): whether the caller runs the team's next single
  * region.  copyprivate: the winner passes mine = true and its data; after

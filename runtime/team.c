@@ -90,6 +90,10 @@ void tp_thread_release_teams(struct tp_thread *t) {
 }
 
 static struct tp_team *team_form(unsigned n) {
+  /* The process's first team: has another OpenMP runtime started threads
+   * of its own (foreign.c)?  Once, and off the regions' fast path. */
+  if (tp_unlikely(!tp_load(&tp_rt.foreign_checked)) && !tp_xchg(&tp_rt.foreign_checked, 1))
+    tp_foreign_check_threads();
   struct tp_team *team = tp_team_alloc(n);
   struct tp_thread **w = tp_malloc(sizeof *w * n);
   tp_pool_acquire(w + 1, n - 1);
