@@ -14,15 +14,11 @@
 // RUN: env OMP_DISPLAY_ENV=true KMP_LIBRARY=turnaround %preload %run %t 2>&1 | %FileCheck --check-prefix=TURN %s
 // RUN: env KMP_SETTINGS=1 %preload %run %t 2>&1 | %FileCheck --check-prefix=SETTINGS %s
 // RUN: env KMP_AFFINITY=granularity=fine,compact KMP_FOO=1 KMP_DUPLICATE_LIB_OK=TRUE %preload %run %t 2>&1 | %FileCheck --check-prefix=WARN %s
-#include <omp.h>
 #include <stdio.h>
+#include "team.h"
 
 int main(void) {
-  int n = 0;
-#pragma omp parallel num_threads(2)
-#pragma omp atomic
-  n++;
-  printf("ran %d\n", n);
+  printf("ran %d\n", team_count(2));
   return 0;
 }
 // BT0: GOMP_SPINCOUNT = '0'

@@ -10,14 +10,11 @@
 // RUN: %gcc -DDIRECT %s -ldl -o %t.direct
 // RUN: %preload %run %t.direct 2>&1 | %FileCheck --check-prefix=DIRECT %s
 #include <stdio.h>
+#include "team.h"
 
 #ifdef LISTED
 int main(void) {
-  int n = 0;
-#pragma omp parallel num_threads(2)
-#pragma omp atomic
-  n++;
-  printf("listed: %d\n", n);
+  printf("listed: %d\n", team_count(2));
   return 0;
 }
 // LISTED: OPENMP DISPLAY ENVIRONMENT END
@@ -42,11 +39,7 @@ int main(void) {
       (void (*)(void *, int, micro_t, ...))dlsym(h, "__kmpc_fork_call");
   int loc[6] = {0}; /* an ident_t */
   fork_call(loc, 0, body); /* libomp's own region: its own threads */
-  int n = 0;
-#pragma omp parallel num_threads(2)
-#pragma omp atomic
-  n++;
-  printf("direct: %d\n", n);
+  printf("direct: %d\n", team_count(2));
   return 0;
 }
 // DIRECT: tempo: warning: {{[0-9]+}} thread(s) in this process were not started by Tempo, and another OpenMP runtime is loaded ({{.*}}libomp.so.5)
