@@ -700,7 +700,18 @@ static inline struct tp_task *included_begin(struct tp_thread *self, unsigned fl
 }
 
 static inline void included_end(struct tp_thread *self, struct tp_task *t) {
-  self->task = t->parent;
+  struct tp_task *parent = t->parent;
+  self->task = parent;
+  /* The common case, inline: nothing of it outlives it (no child alive,
+   * never published or pinned); its parent is the task running here, so
+   * it is not done and keeps its own hold (body_done's general path). */
+  if (tp_likely(!t->alive_local && !t->pinned && !t->dep_table && !t->succ &&
+                tp_load(&t->refs) == 1)) {
+    if (!parent->implicit)
+      parent->alive_local--;
+    tp_taskpool_put(self, t);
+    return;
+  }
   body_done(self, t);
 }
 
