@@ -22,9 +22,6 @@
 #include "rt.h"
 #include "task.h"
 
-enum { CANCEL_PARALLEL = 1, CANCEL_LOOP = 2, CANCEL_SECTIONS = 4,
-       CANCEL_TASKGROUP = 8 };
-
 /* The tag of the construct the caller is in: the barrier that ends it. */
 static uint64_t ws_tag(struct tp_thread *self) {
   uint32_t next = self->team->member[self->tid].bar_epoch + 1;
@@ -40,9 +37,9 @@ bool tp_cancel(struct tp_thread *self, int which) {
   if (!tp_rt.g.cancel)
     return false;
   struct tp_team *team = self->team;
-  if (which & (CANCEL_LOOP | CANCEL_SECTIONS))
+  if (which & (TP_CANCEL_LOOP | TP_CANCEL_SECTIONS))
     tp_store_rel(&team->ws_cancelled, ws_tag(self));
-  else if (which & CANCEL_TASKGROUP)
+  else if (which & TP_CANCEL_TASKGROUP)
     tp_taskgroup_cancel(self);
   else
     cancel_parallel(self, team);
@@ -53,9 +50,9 @@ bool tp_cancellation_point(struct tp_thread *self, int which) {
   if (!tp_rt.g.cancel)
     return false;
   struct tp_team *team = self->team;
-  if (which & (CANCEL_LOOP | CANCEL_SECTIONS))
+  if (which & (TP_CANCEL_LOOP | TP_CANCEL_SECTIONS))
     return tp_load_acq(&team->ws_cancelled) == ws_tag(self);
-  if ((which & CANCEL_TASKGROUP) && tp_taskgroup_cancelled(self))
+  if ((which & TP_CANCEL_TASKGROUP) && tp_taskgroup_cancelled(self))
     return true;
   /* cancel parallel also cancels the region's explicit tasks */
   return tp_load_acq(&team->cancelled) != 0;

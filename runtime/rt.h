@@ -238,12 +238,14 @@ void tp_parallel_end(struct tp_thread *self) tp_hidden;
  * libgomp does the same); otherwise `requested` unchanged. */
 unsigned tp_sections_request(struct tp_thread *self, unsigned requested,
                              unsigned count) tp_hidden;
-/* Cancellation (cancel.c).  `which` is gcc's GOMP_CANCEL_* mask (1
- * parallel, 2 loop, 4 sections, 8 taskgroup).  tp_cancel activates it and
+/* Cancellation (cancel.c).  `which` is a mask of TP_CANCEL_* (each shim
+ * translates its ABI's kinds: gcc's GOMP_CANCEL_* bits are the same).  tp_cancel activates it and
  * says whether the caller must leave the construct; tp_cancellation_point
  * says whether the construct is cancelled (the end_cancel entry points of
  * loops and sections are tp_barrier_cancel); tp_cancel_region_end is the
  * master's clean-up after the join of a region that saw cancellation. */
+enum { TP_CANCEL_PARALLEL = 1, TP_CANCEL_LOOP = 2, TP_CANCEL_SECTIONS = 4,
+       TP_CANCEL_TASKGROUP = 8 };
 bool tp_cancel(struct tp_thread *self, int which) tp_hidden;
 bool tp_cancellation_point(struct tp_thread *self, int which) tp_hidden;
 void tp_cancel_region_end(struct tp_team *team) tp_hidden;

@@ -69,9 +69,11 @@ void __kmpc_copyprivate(ident_t *loc, kmp_int32 gtid, size_t cpy_size, void *cpy
 }
 
 /* Cancellation: kmp_int32 cncl_kind 1 parallel, 2 loop, 3 sections,
- * 4 taskgroup; the core takes gcc's mask (1, 2, 4, 8). */
+ * 4 taskgroup, as the core's TP_CANCEL_* bits. */
 static int cancel_kind(kmp_int32 k) {
-  return k >= 1 && k <= 4 ? 1 << (k - 1) : 0;
+  static const int mask[] = {0, TP_CANCEL_PARALLEL, TP_CANCEL_LOOP, TP_CANCEL_SECTIONS,
+                             TP_CANCEL_TASKGROUP};
+  return k >= 1 && k <= 4 ? mask[k] : 0;
 }
 
 kmp_int32 __kmpc_cancel(ident_t *loc, kmp_int32 gtid, kmp_int32 kind) {

@@ -82,7 +82,9 @@ int kmp_get_num_known_threads(void) { return (int)tp_load(&tp_rt.next_uid); }
 
 /* cancel kinds 1 parallel, 2 loop, 3 sections, 4 taskgroup. */
 int kmp_get_cancellation_status(int kind) {
-  return kind >= 1 && kind <= 4 && tp_cancellation_point(tp_self(), 1 << (kind - 1));
+  static const int mask[] = {0, TP_CANCEL_PARALLEL, TP_CANCEL_LOOP, TP_CANCEL_SECTIONS,
+                             TP_CANCEL_TASKGROUP};
+  return kind >= 1 && kind <= 4 && tp_cancellation_point(tp_self(), mask[kind]);
 }
 
 /* --- memory ---------------------------------------------------------------- */
