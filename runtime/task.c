@@ -699,27 +699,37 @@ static inline struct tp_task *included_begin(struct tp_thread *self, unsigned fl
   return t;
 }
 
-static inline void included_end(struct tp_thread *self, struct tp_task *t) {
+/* An undeferred task's body returned: back to the parent; a detached one
+ * is complete only once its event is fulfilled, and the encountering task
+ * waits for that. */
+static __attribute__((noinline)) void undeferred_leave_slow(struct tp_thread *self,
+                                                            struct tp_task *t) {
+  if (t->detach)
+    tp_task_wait(self, &t->detach_state, TP_DETACH_FULFILLED);
+  body_done(self, t);
+}
+
+static inline void undeferred_leave(struct tp_thread *self, struct tp_task *t) {
   struct tp_task *parent = t->parent;
   self->task = parent;
-  /* The common case, inline: nothing of it outlives it (no child alive,
-   * never published or pinned); its parent is the task running here, so
-   * it is not done and keeps its own hold (body_done's general path). */
-  if (tp_likely(!t->alive_local && !t->pinned && !t->dep_table && !t->succ &&
+  /* The common case, inline: nothing of it outlives it (not detached, no
+   * child alive, never published or pinned); its parent is the task
+   * running here, so it is not done and keeps its own hold. */
+  if (tp_likely(!t->detach && !t->alive_local && !t->pinned && !t->dep_table && !t->succ &&
                 tp_load(&t->refs) == 1)) {
     if (!parent->implicit)
       parent->alive_local--;
     tp_taskpool_put(self, t);
     return;
   }
-  body_done(self, t);
+  undeferred_leave_slow(self, t);
 }
 
 void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data,
                           bool final) {
   struct tp_task *t = included_begin(self, final ? TP_TASK_FINAL : 0);
   fn(data);
-  included_end(self, t);
+  undeferred_leave(self, t);
 }
 
 /* fn(data), or with cpyfn into a buffer in this frame (heap if large). */
@@ -750,7 +760,7 @@ static inline __attribute__((always_inline)) void spawn_included(struct tp_threa
                                                                 const struct tp_task_spec *s) {
   struct tp_task *t = included_begin(self, s->flags);
   call_with_copy(s);
-  included_end(self, t);
+  undeferred_leave(self, t);
 }
 
 /* Undeferred task t (adopted) starts in this frame, on top of `parent`. */
@@ -759,15 +769,6 @@ static inline void undeferred_enter(struct tp_thread *self, struct tp_task *t,
   t->floor = tp_sched_mark(self);
   t->below = parent; /* suspended while its undeferred child runs */
   self->task = t;
-}
-
-/* Its body returned: back to the parent; a detached one is complete only
- * once its event is fulfilled, and the encountering task waits for that. */
-static void undeferred_leave(struct tp_thread *self, struct tp_task *t) {
-  self->task = t->parent;
-  if (t->detach)
-    tp_task_wait(self, &t->detach_state, TP_DETACH_FULFILLED);
-  body_done(self, t);
 }
 
 /* An undeferred task that must wait first or after: it has dependences on
