@@ -2,11 +2,11 @@
  * libomp that a program was linked against (still loaded when Tempo is
  * preloaded over it), vendored copies under other names (Python wheels'
  * libgomp-<hash>.so.1), Intel's libiomp5.  Their entry points bind to
- * Tempo, so they should stay idle; OMP_DISPLAY_ENV=verbose names them after its block, and
- * the process's first team warns once if threads exist that Tempo did not
- * start while one is loaded (the runtimes do not show their threads, so
- * this is a count; a program's own threads that never call OpenMP count
- * too). */
+ * Tempo, so they should stay idle.  OMP_DISPLAY_ENV=verbose names them
+ * after its block, and then the process's first team also warns once if
+ * threads exist that Tempo did not start while one is loaded (the runtimes
+ * do not show their threads, so this is a count, and a program's own
+ * threads that never call OpenMP count too: hence only on request). */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <dlfcn.h>
@@ -66,6 +66,10 @@ static unsigned os_threads(void) {
 }
 
 void tp_foreign_check_threads(void) {
+  /* Only when asked for diagnostics: the count cannot tell another
+   * runtime's threads from the program's own that never call OpenMP. */
+  if (tp_rt.g.display_env != 2)
+    return;
   const char *other = NULL;
   tp_foreign_each(first_path, &other);
   if (!other)
