@@ -167,3 +167,13 @@ kmp_int32 __kmpc_ok_to_fork(ident_t *loc) {
 /* Program start and end markers (clang emits them only on request). */
 void __kmpc_begin(ident_t *loc, kmp_int32 flags) { (void)loc, (void)flags; }
 void __kmpc_end(ident_t *loc) { (void)loc; }
+
+/* libomp's own hook for a thread to run its part of the current region
+ * (compilers never call it): the region's body, once more, on this thread. */
+int __kmpc_invoke_task_func(int gtid) {
+  (void)gtid;
+  struct tp_team *team = tp_self()->team;
+  if (team->fn)
+    team->fn(team->data);
+  return 1;
+}
