@@ -10,7 +10,21 @@
 #include <string.h>
 #include "check.h"
 
+/* The Fortran forms (arguments by reference), as flang or ifort code calls them. */
+void kmp_set_blocktime_(const int *ms);
+int kmp_get_blocktime_(void);
+void *kmp_malloc_(const size_t *size);
+void kmp_free_(void **p);
+
 int main(void) {
+  int nine = 9;
+  kmp_set_blocktime_(&nine);
+  EXPECT(kmp_get_blocktime_() == 9 && kmp_get_blocktime() == 9, "Fortran blocktime %d",
+         kmp_get_blocktime_());
+  size_t sz = 32;
+  void *fp = kmp_malloc_(&sz);
+  EXPECT(fp != NULL, "kmp_malloc_");
+  kmp_free_(&fp);
   kmp_set_stacksize_s((size_t)3 << 20);
   EXPECT(kmp_get_stacksize_s() == (size_t)3 << 20, "stacksize %zu", kmp_get_stacksize_s());
   kmp_set_blocktime(7);

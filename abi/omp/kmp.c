@@ -5,6 +5,7 @@
  * bind these calls to a second runtime. */
 #define _GNU_SOURCE
 #include <sched.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,10 +67,11 @@ int kmp_get_library(void) {
   return tp_spin_get_ms() == ~0ul ? KMP_LIBRARY_TURNAROUND : KMP_LIBRARY_THROUGHPUT;
 }
 
-void kmp_set_defaults(const char *str) {
-  tp_warn("kmp_set_defaults(\"%s\"): settings are read from the environment at start-up "
-          "in Tempo; ignored", str ? str : "");
+static void defaults_ignored(const char *str, size_t len) {
+  tp_warn("kmp_set_defaults(\"%.*s\"): settings are read from the environment at start-up "
+          "in Tempo; ignored", len > 0x7fffffff ? 0x7fffffff : (int)len, str ? str : "");
 }
+void kmp_set_defaults(const char *str) { defaults_ignored(str, str ? strlen(str) : 0); }
 
 /* libomp's number of dispatch buffers: Tempo's loops need no such setting. */
 void kmp_set_disp_num_buffers(int n) { (void)n; }
@@ -162,3 +164,51 @@ void ompc_display_affinity(const char *format) { omp_display_affinity(format); }
 size_t ompc_capture_affinity(char *buf, size_t size, const char *format) {
   return omp_capture_affinity(buf, size, format);
 }
+
+/* --- the Fortran forms: arguments by reference, sizes as the compiler's
+ * default integers and kinds (as libomp takes them) ------------------------ */
+
+void kmp_set_stacksize_(const int32_t *size) { kmp_set_stacksize(*size); }
+void kmp_set_stacksize_s_(const size_t *size) { kmp_set_stacksize_s(*size); }
+int32_t kmp_get_stacksize_(void) { return kmp_get_stacksize(); }
+size_t kmp_get_stacksize_s_(void) { return kmp_get_stacksize_s(); }
+void kmp_set_blocktime_(const int32_t *ms) { kmp_set_blocktime(*ms); }
+int32_t kmp_get_blocktime_(void) { return kmp_get_blocktime(); }
+void kmp_set_library_(const int32_t *mode) { kmp_set_library(*mode); }
+void kmp_set_library_serial_(void) { kmp_set_library_serial(); }
+void kmp_set_library_turnaround_(void) { kmp_set_library_turnaround(); }
+void kmp_set_library_throughput_(void) { kmp_set_library_throughput(); }
+int32_t kmp_get_library_(void) { return kmp_get_library(); }
+void kmp_set_disp_num_buffers_(const int32_t *n) { kmp_set_disp_num_buffers(*n); }
+void kmp_set_warnings_on_(void) {}
+void kmp_set_warnings_off_(void) {}
+int32_t kmp_get_num_known_threads_(void) { return kmp_get_num_known_threads(); }
+int32_t kmp_get_cancellation_status_(const int32_t *kind) {
+  return kmp_get_cancellation_status(*kind);
+}
+
+/* A Fortran string: its length comes as a hidden argument. */
+void kmp_set_defaults_(const char *str, size_t len) { defaults_ignored(str, len); }
+
+void *kmp_malloc_(const size_t *size) { return kmp_malloc(*size); }
+void *kmp_aligned_malloc_(const size_t *size, const size_t *align) {
+  return kmp_aligned_malloc(*size, *align);
+}
+void *kmp_calloc_(const size_t *n, const size_t *size) { return kmp_calloc(*n, *size); }
+void *kmp_realloc_(void **p, const size_t *size) { return kmp_realloc(*p, *size); }
+void kmp_free_(void **p) { kmp_free(*p); }
+
+void kmp_create_affinity_mask_(kmp_affinity_mask_t *mask) { kmp_create_affinity_mask(mask); }
+void kmp_destroy_affinity_mask_(kmp_affinity_mask_t *mask) { kmp_destroy_affinity_mask(mask); }
+int32_t kmp_set_affinity_mask_proc_(const int32_t *proc, kmp_affinity_mask_t *mask) {
+  return kmp_set_affinity_mask_proc(*proc, mask);
+}
+int32_t kmp_unset_affinity_mask_proc_(const int32_t *proc, kmp_affinity_mask_t *mask) {
+  return kmp_unset_affinity_mask_proc(*proc, mask);
+}
+int32_t kmp_get_affinity_mask_proc_(const int32_t *proc, kmp_affinity_mask_t *mask) {
+  return kmp_get_affinity_mask_proc(*proc, mask);
+}
+int32_t kmp_set_affinity_(kmp_affinity_mask_t *mask) { return kmp_set_affinity(mask); }
+int32_t kmp_get_affinity_(kmp_affinity_mask_t *mask) { return kmp_get_affinity(mask); }
+int32_t kmp_get_affinity_max_proc_(void) { return kmp_get_affinity_max_proc(); }
