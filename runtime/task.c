@@ -891,6 +891,14 @@ static inline void copy_data(void *dst, const void *src, long n) {
   }
 }
 
+void tp_task_run_alone(struct tp_thread *self, void (*fn)(void *), void *data,
+                       void (*cpyfn)(void *, void *), long arg_size, long arg_align,
+                       unsigned flags) {
+  struct tp_task_spec s = {.fn = fn, .data = data, .cpyfn = cpyfn, .arg_size = arg_size,
+                           .arg_align = arg_align, .flags = flags};
+  spawn_included(self, &s);
+}
+
 void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
   struct tp_task *parent = self->task;
   unsigned flags = s->flags;

@@ -65,6 +65,16 @@ struct tp_task_spec {
 
 /* The task construct (GOMP_task). */
 void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) tp_hidden;
+/* Whether a plain task (no dependences, priority or detach) runs at once
+ * whatever else it says: its thread is a team of one (nobody could take
+ * it; what libgomp makes cheapest).  Then tp_task_run_alone runs it, as
+ * tp_task_spawn would, without a tp_task_spec to build. */
+static inline bool tp_task_alone(const struct tp_thread *self) {
+  return self->team->nthreads == 1 && !tp_rt.g.cancel;
+}
+void tp_task_run_alone(struct tp_thread *self, void (*fn)(void *), void *data,
+                       void (*cpyfn)(void *, void *), long arg_size, long arg_align,
+                       unsigned flags) tp_hidden;
 /* Deferred-task building blocks (taskloop creates its tasks with them):
  * allocate a descriptor whose data buffer holds arg_size bytes aligned to
  * arg_align (data copied by the caller), then submit it. */

@@ -7,6 +7,12 @@
 void GOMP_task(void (*fn)(void *), void *data, void (*cpyfn)(void *, void *),
                long arg_size, long arg_align, bool if_clause, unsigned flags,
                void **depend, int priority, void *detach) {
+  struct tp_thread *self = tp_self();
+  if (tp_likely(!(flags & (GOMP_TF_DEPEND | GOMP_TF_PRIORITY | GOMP_TF_DETACH))) &&
+      tp_task_alone(self)) {
+    tp_task_run_alone(self, fn, data, cpyfn, arg_size, arg_align, gomp_task_flags(flags));
+    return;
+  }
   struct tp_task_spec s = {
       .fn = fn, .data = data, .cpyfn = cpyfn, .arg_size = arg_size,
       .arg_align = arg_align, .if_clause = if_clause,
@@ -15,14 +21,14 @@ void GOMP_task(void (*fn)(void *), void *data, void (*cpyfn)(void *, void *),
       .detach = (flags & GOMP_TF_DETACH) ? detach : NULL,
   };
   if (tp_likely(!(flags & GOMP_TF_DEPEND) || !depend)) {
-    tp_task_spawn(tp_self(), &s);
+    tp_task_spawn(self, &s);
     return;
   }
   struct gomp_deps d;
   gomp_deps_read(&d, depend);
   s.deps = d.v;
   s.ndeps = d.n;
-  tp_task_spawn(tp_self(), &s);
+  tp_task_spawn(self, &s);
   gomp_deps_done(&d);
 }
 
