@@ -346,6 +346,10 @@ static void env_spincount(void) {
  * OMP_/GOMP_ variables are read. */
 #define KMP_SPIN_PER_MS 100000ull /* pause iterations (the 300000 default is ~3 ms) */
 
+static unsigned long long spin_of_ms(unsigned long ms) {
+  return ms > ~0ull / KMP_SPIN_PER_MS ? ~0ull : ms * KMP_SPIN_PER_MS;
+}
+
 static void env_kmp(bool stacksize_set) {
   if (!stacksize_set)
     env_stacksize("KMP_STACKSIZE");
@@ -357,7 +361,7 @@ static void env_kmp(bool stacksize_set) {
       tp_rt.g.spincount = ~0ull;
       tp_rt.g.spincount_set = true;
     } else if ((e = tp_parse_ulong(s, &ms)) && (at_end(e) || ((e = keyword(tp_skip_ws(e), "ms", "")) && at_end(e)))) {
-      tp_rt.g.spincount = ms > ~0ull / KMP_SPIN_PER_MS ? ~0ull : ms * KMP_SPIN_PER_MS;
+      tp_rt.g.spincount = spin_of_ms(ms);
       tp_rt.g.spincount_set = true;
     } else {
       bad("KMP_BLOCKTIME", v, "expected milliseconds or infinite");
@@ -394,11 +398,13 @@ static void env_kmp(bool stacksize_set) {
   }
 }
 
-void tp_spin_set_ms(unsigned long ms) {
-  unsigned long long it = ms > ~0ull / KMP_SPIN_PER_MS ? ~0ull : ms * KMP_SPIN_PER_MS;
+/* The spin budget, and the shorter one of oversubscribed waits. */
+static void spin_set(unsigned long long it) {
   tp_store(&tp_rt.spin_iters, it);
   tp_store(&tp_rt.spin_throttled, it < 1000 ? it : 1000);
 }
+
+void tp_spin_set_ms(unsigned long ms) { spin_set(spin_of_ms(ms)); }
 
 unsigned long tp_spin_get_ms(void) {
   unsigned long long it = tp_load(&tp_rt.spin_iters);
@@ -560,14 +566,13 @@ void tp_env_init(void) {
   /* Spin budget, in pause iterations (libgomp's defaults: about 5 minutes
    * for active, 3 ms by default, none for passive). */
   if (tp_rt.g.spincount_set)
-    tp_rt.spin_iters = tp_rt.g.spincount;
+    spin_set(tp_rt.g.spincount);
   else if (tp_rt.g.wait_policy == TP_WAIT_ACTIVE)
-    tp_rt.spin_iters = 30000000000ull;
+    spin_set(30000000000ull);
   else if (tp_rt.g.wait_policy == TP_WAIT_PASSIVE)
-    tp_rt.spin_iters = 0;
+    spin_set(0);
   else
-    tp_rt.spin_iters = 300000;
-  tp_rt.spin_throttled = tp_rt.spin_iters < 1000 ? tp_rt.spin_iters : 1000;
+    spin_set(spin_of_ms(TP_SPIN_DEFAULT_MS));
 
   /* Tempo's own switches: each scheduling feature can be turned off. */
   tp_rt.loop_steal = true;

@@ -255,6 +255,13 @@ void tp_cancel_region_end(struct tp_team *team) tp_hidden;
  * task's ICVs (0: the defaults). */
 void tp_teams_run(struct tp_thread *self, void (*fn)(void *), void *data,
                   unsigned num_teams, unsigned thread_limit) tp_hidden;
+/* Teams of a target region run on the host, one call per team: first
+ * starts them (low teams, at least one), each later call moves to the next
+ * team; false when all ran.  tp_teams_set_limit: thread_limit of the
+ * current team (0: unchanged). */
+bool tp_teams_next(struct tp_thread *self, unsigned low, unsigned thread_limit,
+                   bool first) tp_hidden;
+void tp_teams_set_limit(struct tp_thread *self, unsigned thread_limit) tp_hidden;
 
 /* threadprivate variables kept by the runtime (threadprivate.c).  How a
  * thread's copy starts: ctor(copy), or cctor(copy, original), or (neither)
@@ -277,7 +284,9 @@ void *tp_threadprivate(struct tp_thread *self, void *orig, size_t size, void **c
 void tp_threadprivate_thread_fini(struct tp_thread *self) tp_hidden;
 
 /* The spin budget before a waiting thread sleeps, in milliseconds
- * (env.c; kmp_set_blocktime).  ~0: never sleep. */
+ * (env.c; kmp_set_blocktime).  ~0: never sleep.  Without a setting it is
+ * TP_SPIN_DEFAULT_MS (libgomp's 300000 pauses). */
+#define TP_SPIN_DEFAULT_MS 3
 void tp_spin_set_ms(unsigned long ms) tp_hidden;
 unsigned long tp_spin_get_ms(void) tp_hidden;
 

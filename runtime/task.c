@@ -878,6 +878,13 @@ void tp_task_submit(struct tp_thread *self, struct tp_task *t, const struct tp_d
   }
 }
 
+/* Whether `parent` may create no task now: its taskgroup or its parallel
+ * region was cancelled. */
+static inline bool spawn_cancelled(struct tp_thread *self, struct tp_task *parent) {
+  return tp_rt.g.cancel && (tp_task_in_cancelled_group(parent->taskgroup) ||
+                            tp_load_acq(&self->team->cancelled));
+}
+
 /* Copies the task's data: small blocks inline (most are a few pointers). */
 static inline void copy_data(void *dst, const void *src, long n) {
   if (n <= 16 && n >= 8) {
@@ -904,8 +911,7 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
   unsigned flags = s->flags;
   /* A team of one runs a plain task at once: decided first, so that path
    * (which libgomp makes very cheap) does not pay for the checks below. */
-  if (self->team->nthreads == 1 && !s->ndeps && !s->detach && !s->priority &&
-      !tp_rt.g.cancel) {
+  if (tp_task_alone(self) && !s->ndeps && !s->detach && !s->priority) {
     spawn_included(self, s);
     return;
   }
@@ -938,9 +944,7 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
   }
   unsigned ndeps = s->ndeps;
   bool detach = s->detach != NULL;
-  if (tp_unlikely(tp_rt.g.cancel) &&
-      (tp_task_in_cancelled_group(parent->taskgroup) ||
-       tp_load_acq(&self->team->cancelled)))
+  if (tp_unlikely(spawn_cancelled(self, parent)))
     return; /* no new task in a cancelled taskgroup or parallel region */
 
   if (!s->if_clause || parent->final) {
@@ -981,9 +985,7 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
 void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps,
                        unsigned ndeps) {
   struct tp_task *parent = self->task;
-  if (tp_unlikely(tp_rt.g.cancel) &&
-      (tp_task_in_cancelled_group(parent->taskgroup) ||
-       tp_load_acq(&self->team->cancelled))) {
+  if (tp_unlikely(spawn_cancelled(self, parent))) {
     tp_taskpool_put(self, t); /* no new task in a cancelled taskgroup or region */
     return;
   }

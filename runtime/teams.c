@@ -33,3 +33,25 @@ void tp_teams_run(struct tp_thread *self, void (*fn)(void *), void *data,
   icv->num_teams = saved.num_teams;
   icv->team_num = saved.team_num;
 }
+
+void tp_teams_set_limit(struct tp_thread *self, unsigned thread_limit) {
+  if (thread_limit)
+    self->task->icv.thread_limit = limit_icv(thread_limit);
+}
+
+bool tp_teams_next(struct tp_thread *self, unsigned low, unsigned thread_limit, bool first) {
+  struct tp_icv *icv = &self->task->icv;
+  if (first) {
+    tp_teams_set_limit(self, thread_limit);
+    icv->num_teams = low ? low : 1;
+    icv->team_num = 0;
+    return true;
+  }
+  if (icv->team_num + 1 >= icv->num_teams) {
+    icv->num_teams = 0; /* out of the teams region again */
+    icv->team_num = 0;
+    return false;
+  }
+  icv->team_num++;
+  return true;
+}

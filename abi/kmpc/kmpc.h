@@ -55,6 +55,14 @@ enum {
   KMP_SCH_NONMONOTONIC = 1 << 30,
 };
 
+/* libomp's cancellation kinds (1 parallel, 2 loop, 3 sections,
+ * 4 taskgroup) as the core's TP_CANCEL_* bits; 0 for anything else. */
+static inline int kmpc_cancel_mask(kmp_int32 kind) {
+  static const int mask[] = {0, TP_CANCEL_PARALLEL, TP_CANCEL_LOOP, TP_CANCEL_SECTIONS,
+                             TP_CANCEL_TASKGROUP};
+  return kind >= 1 && kind <= 4 ? mask[kind] : 0;
+}
+
 /* The current thread's gtid as libomp numbers threads (0 = the initial
  * thread); Tempo ignores the gtid arguments it is handed back. */
 static inline kmp_int32 kmpc_gtid(struct tp_thread *self) {

@@ -68,23 +68,15 @@ void __kmpc_copyprivate(ident_t *loc, kmp_int32 gtid, size_t cpy_size, void *cpy
   tp_barrier(self);
 }
 
-/* Cancellation: kmp_int32 cncl_kind 1 parallel, 2 loop, 3 sections,
- * 4 taskgroup, as the core's TP_CANCEL_* bits. */
-static int cancel_kind(kmp_int32 k) {
-  static const int mask[] = {0, TP_CANCEL_PARALLEL, TP_CANCEL_LOOP, TP_CANCEL_SECTIONS,
-                             TP_CANCEL_TASKGROUP};
-  return k >= 1 && k <= 4 ? mask[k] : 0;
-}
-
 kmp_int32 __kmpc_cancel(ident_t *loc, kmp_int32 gtid, kmp_int32 kind) {
   (void)loc, (void)gtid;
-  int which = cancel_kind(kind);
+  int which = kmpc_cancel_mask(kind);
   return which ? tp_cancel(tp_self(), which) : 0;
 }
 
 kmp_int32 __kmpc_cancellationpoint(ident_t *loc, kmp_int32 gtid, kmp_int32 kind) {
   (void)loc, (void)gtid;
-  int which = cancel_kind(kind);
+  int which = kmpc_cancel_mask(kind);
   return which ? tp_cancellation_point(tp_self(), which) : 0;
 }
 

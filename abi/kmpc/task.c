@@ -64,19 +64,25 @@ static struct ktask *ktask_of(kmp_task_t *k) {
   return (struct ktask *)((char *)k - offsetof(struct ktask, k));
 }
 
-/* Runs every part of the task's body, then its destructors. */
-static void ktask_run_parts(struct ktask *h) {
-  kmp_int32 gtid = kmpc_gtid(tp_self());
-  h->started = true;
-  do {
+/* The rest of the task's body once one part ran: the parts it queued
+ * (untied: see the top), then its destructors. */
+static void ktask_finish(struct ktask *h, kmp_int32 gtid) {
+  while (h->again) {
     h->again = false;
     h->k.routine(gtid, &h->k);
-  } while (h->again);
+  }
   if (h->flags & KMP_TASK_DESTRUCTORS)
     h->k.data1.destructors(gtid, &h->k);
 }
 
-static void ktask_body(void *data) { ktask_run_parts(data); }
+/* A task descriptor's body: every part of the task. */
+static void ktask_body(void *data) {
+  struct ktask *h = data;
+  kmp_int32 gtid = kmpc_gtid(tp_self());
+  h->started = true;
+  h->k.routine(gtid, &h->k);
+  ktask_finish(h, gtid);
+}
 
 kmp_task_t *__kmpc_omp_task_alloc(ident_t *loc, kmp_int32 gtid, kmp_int32 flags,
                                   size_t sizeof_kmp_task_t, size_t sizeof_shareds,
@@ -190,12 +196,7 @@ void __kmpc_omp_task_begin_if0(ident_t *loc, kmp_int32 gtid, kmp_task_t *task) {
 void __kmpc_omp_task_complete_if0(ident_t *loc, kmp_int32 gtid, kmp_task_t *task) {
   (void)loc;
   struct ktask *h = ktask_of(task);
-  while (h->again) {
-    h->again = false;
-    h->k.routine(gtid, &h->k);
-  }
-  if (h->flags & KMP_TASK_DESTRUCTORS)
-    h->k.data1.destructors(gtid, &h->k);
+  ktask_finish(h, gtid);
   tp_task_end_undeferred(tp_self(), h->t);
 }
 

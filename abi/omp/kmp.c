@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../../runtime/rt.h"
+#include "../kmpc/kmpc.h" /* libomp's types and kinds */
 
 void omp_set_num_threads(int n);
 void omp_set_dynamic(int on);
@@ -54,7 +55,7 @@ void kmp_set_library(int mode) {
     tp_spin_set_ms(~0ul);
     break;
   case KMP_LIBRARY_THROUGHPUT:
-    tp_spin_set_ms(3);
+    tp_spin_set_ms(TP_SPIN_DEFAULT_MS);
     break;
   default:
     tp_warn("kmp_set_library(%d): not a library mode; ignored", mode);
@@ -82,11 +83,9 @@ void kmp_set_warnings_off(void) {}
 
 int kmp_get_num_known_threads(void) { return (int)tp_load(&tp_rt.next_uid); }
 
-/* cancel kinds 1 parallel, 2 loop, 3 sections, 4 taskgroup. */
 int kmp_get_cancellation_status(int kind) {
-  static const int mask[] = {0, TP_CANCEL_PARALLEL, TP_CANCEL_LOOP, TP_CANCEL_SECTIONS,
-                             TP_CANCEL_TASKGROUP};
-  return kind >= 1 && kind <= 4 && tp_cancellation_point(tp_self(), mask[kind]);
+  int which = kmpc_cancel_mask(kind);
+  return which && tp_cancellation_point(tp_self(), which);
 }
 
 /* --- memory ---------------------------------------------------------------- */
