@@ -6,7 +6,7 @@
 #define TP_RING_INITIAL 256
 
 void tp_ring_init(struct tp_ring *r) {
-  r->slot = tp_malloc(TP_RING_INITIAL * sizeof *r->slot);
+  r->slot = tp_aligned_alloc(TP_CACHELINE, TP_RING_INITIAL * sizeof *r->slot);
   r->mask = TP_RING_INITIAL - 1;
   r->head = r->tail = 0;
 }
@@ -19,7 +19,7 @@ void tp_ring_fini(struct tp_ring *r) {
 /* Doubles the capacity, keeping every entry at its absolute index. */
 void tp_ring_grow(struct tp_ring *r) {
   uint64_t cap = r->mask + 1;
-  void **n = tp_malloc(2 * cap * sizeof *n);
+  void **n = tp_aligned_alloc(TP_CACHELINE, 2 * cap * sizeof *n);
   for (uint64_t i = r->head; i != r->tail; i++)
     n[i & (2 * cap - 1)] = r->slot[i & r->mask];
   free(r->slot);

@@ -124,8 +124,9 @@ void *tp_calloc(size_t n, size_t sz) {
 
 void *tp_aligned_alloc(size_t align, size_t n) {
   void *p = NULL;
-  if (posix_memalign(&p, align, n ? n : align) != 0)
+  n = n ? (n + align - 1) / align * align : align;
+  if (posix_memalign(&p, align, n) != 0)
     tp_fatal("out of memory allocating %zu bytes", n);
-  memset(p, 0, n ? n : align);
+  memset(p, 0, n);
   return p;
 }

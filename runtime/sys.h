@@ -88,6 +88,9 @@ tp_noreturn void tp_unimplemented(const char *name) tp_hidden;
 /* Allocation that never returns NULL (the runtime cannot proceed without it). */
 void *tp_malloc(size_t n) tp_hidden;
 void *tp_calloc(size_t n, size_t sz) tp_hidden;
+/* Zeroed, `align`-aligned, and its size rounded up to a multiple of align:
+ * with TP_CACHELINE the object shares no cache line with another
+ * allocation, so one thread's writes never slow another thread's reads. */
 void *tp_aligned_alloc(size_t align, size_t n) tp_hidden;
 
 #endif

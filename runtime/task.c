@@ -638,7 +638,7 @@ void tp_task_init_implicit(struct tp_task *t, struct tp_task *parent,
 }
 
 void tp_team_tasks_init(struct tp_team *team) {
-  struct tp_team_tasks *tasks = tp_calloc(1, sizeof *tasks);
+  struct tp_team_tasks *tasks = tp_aligned_alloc(TP_CACHELINE, sizeof *tasks);
   tasks->sleep_mode = tp_calloc(team->capacity ? team->capacity : 1, 1);
   tasks->idle.work = help_barrier;
   tasks->idle.sleep = sleep_barrier;
@@ -898,20 +898,21 @@ static inline void copy_data(void *dst, const void *src, long n) {
   }
 }
 
-void tp_task_run_alone(struct tp_thread *self, void (*fn)(void *), void *data,
-                       void (*cpyfn)(void *, void *), long arg_size, long arg_align,
-                       unsigned flags) {
-  struct tp_task_spec s = {.fn = fn, .data = data, .cpyfn = cpyfn, .arg_size = arg_size,
-                           .arg_align = arg_align, .flags = flags};
-  spawn_included(self, &s);
+/* Whether a plain task runs at once whatever else it says: its thread is
+ * a team of one (nobody could take it; what libgomp makes cheapest). */
+static inline bool task_alone(const struct tp_thread *self) {
+  return self->team->nthreads == 1 && !tp_rt.g.cancel;
 }
 
-void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
+/* The task construct; inlined into both entry points, so that a plain
+ * task's spec is never built in memory. */
+static inline __attribute__((always_inline)) void spawn(struct tp_thread *self,
+                                                        const struct tp_task_spec *s) {
   struct tp_task *parent = self->task;
   unsigned flags = s->flags;
   /* A team of one runs a plain task at once: decided first, so that path
    * (which libgomp makes very cheap) does not pay for the checks below. */
-  if (tp_task_alone(self) && !s->ndeps && !s->detach && !s->priority) {
+  if (task_alone(self) && !s->ndeps && !s->detach && !s->priority) {
     spawn_included(self, s);
     return;
   }
@@ -980,6 +981,18 @@ void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) {
     memcpy(t->data, s->data, (size_t)s->arg_size);
   }
   tp_task_submit(self, t, s->deps);
+}
+
+void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) { spawn(self, s); }
+
+void tp_task_spawn_plain(struct tp_thread *self, void (*fn)(void *), void *data,
+                         void (*cpyfn)(void *, void *), long arg_size, long arg_align,
+                         unsigned flags) {
+  struct tp_task_spec s = {.fn = fn, .data = data, .cpyfn = cpyfn, .arg_size = arg_size,
+                           .arg_align = arg_align,
+                           .if_clause = !(flags & TP_TASK_UNDEFERRED),
+                           .flags = flags & ~TP_TASK_UNDEFERRED};
+  spawn(self, &s);
 }
 
 void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps,

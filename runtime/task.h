@@ -130,12 +130,15 @@ enum { TP_SLEEP_NONE, TP_SLEEP_ANY, TP_SLEEP_RESTRICTED };
 
 /* Per-team task state (allocated with the team). */
 struct tp_team_tasks {
-  /* Read by every waiter, written rarely (once a region at most). */
+  /* Read by every spawn and waiter, written rarely (once a region at most). */
   uint32_t active;     /* a task was created in the current region (set once) */
-  uint32_t nsleep;     /* members asleep in a wait that runs tasks (atomic) */
-  uint32_t nprio;      /* published tasks with priority > 0 not yet taken (atomic) */
   uint8_t *sleep_mode; /* [capacity]: TP_SLEEP_* of each member (tasksched.c) */
   struct tp_idle idle; /* what a barrier waiter does: run the team's tasks */
+  /* Written whenever a member falls asleep or wakes, or a priority task
+   * is published or taken: on their own line, or every spawn's read of
+   * `active` would miss while a thief sleeps and wakes. */
+  uint32_t nsleep tp_cacheline_aligned; /* members asleep in a wait that runs tasks (atomic) */
+  uint32_t nprio;      /* published tasks with priority > 0 not yet taken (atomic) */
   /* Published tasks not yet finished, counting a stolen task until its
    * thief has also run the local tasks it left (atomic).  A member
    * arrives at a barrier only with its own private ring empty and

@@ -43,7 +43,7 @@ static struct tp_task *depot_get(void) {
 
 static struct tp_task_cache *cache(struct tp_thread *self) {
   if (tp_unlikely(!self->task_cache))
-    self->task_cache = tp_calloc(1, sizeof(struct tp_task_cache));
+    self->task_cache = tp_aligned_alloc(TP_CACHELINE, sizeof(struct tp_task_cache));
   return self->task_cache;
 }
 

@@ -13,6 +13,7 @@ enum {
   TP_TASK_UNTIED = 1u << 0,
   TP_TASK_FINAL = 1u << 1,     /* final clause true */
   TP_TASK_MERGEABLE = 1u << 2,
+  TP_TASK_UNDEFERRED = 1u << 3, /* if clause false (tp_task_spawn_plain) */
   /* taskloop only */
   TP_LOOP_UP = 1u << 8,        /* unsigned bounds count upwards */
   TP_LOOP_GRAINSIZE = 1u << 9, /* `num` is a grainsize, not a task count */
@@ -65,16 +66,15 @@ struct tp_task_spec {
 
 /* The task construct (GOMP_task). */
 void tp_task_spawn(struct tp_thread *self, const struct tp_task_spec *s) tp_hidden;
-/* Whether a plain task (no dependences, priority or detach) runs at once
- * whatever else it says: its thread is a team of one (nobody could take
- * it; what libgomp makes cheapest).  Then tp_task_run_alone runs it, as
- * tp_task_spawn would, without a tp_task_spec to build. */
-static inline bool tp_task_alone(const struct tp_thread *self) {
-  return self->team->nthreads == 1 && !tp_rt.g.cancel;
-}
-void tp_task_run_alone(struct tp_thread *self, void (*fn)(void *), void *data,
-                       void (*cpyfn)(void *, void *), long arg_size, long arg_align,
-                       unsigned flags) tp_hidden;
+/* The same for a plain task (no dependences, priority or detach clause:
+ * almost every task), its clauses in registers; flags are TP_TASK_*, with
+ * TP_TASK_UNDEFERRED for if(false).  Not through a tp_task_spec in memory:
+ * the caller's field-by-field stores and the callee's wider loads of the
+ * same bytes defeat store forwarding (measured: a third of the spawn's
+ * time at two threads). */
+void tp_task_spawn_plain(struct tp_thread *self, void (*fn)(void *), void *data,
+                         void (*cpyfn)(void *, void *), long arg_size, long arg_align,
+                         unsigned flags) tp_hidden;
 /* Deferred-task building blocks (taskloop creates its tasks with them):
  * allocate a descriptor whose data buffer holds arg_size bytes aligned to
  * arg_align (data copied by the caller), then submit it. */

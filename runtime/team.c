@@ -20,11 +20,13 @@ struct tp_team *tp_team_alloc(unsigned n) {
   struct tp_team *team = tp_aligned_alloc(TP_CACHELINE, sizeof *team);
   team->capacity = n;
   team->member = tp_aligned_alloc(TP_CACHELINE, sizeof(struct tp_member) * n);
-  /* One line apart: each member initialises its own implicit task. */
-  struct tp_task *itasks =
-      tp_aligned_alloc(TP_CACHELINE, sizeof(struct tp_task) * n);
+  /* Lines apart: each member writes its own implicit task (its child
+   * counters at every spawn), and a descriptor is not a whole number of
+   * lines. */
+  size_t stride = (sizeof(struct tp_task) + TP_CACHELINE - 1) / TP_CACHELINE * TP_CACHELINE;
+  char *itasks = tp_aligned_alloc(TP_CACHELINE, stride * n);
   for (unsigned i = 0; i < n; i++)
-    team->member[i].itask = &itasks[i];
+    team->member[i].itask = (struct tp_task *)(itasks + stride * i);
   tp_barrier_setup(team);
   tp_team_tasks_init(team);
   tp_ws_team_init(team);
