@@ -16,7 +16,7 @@ typedef int64_t kmp_int64;
 typedef uint64_t kmp_uint64;
 
 /* Source location clang passes first to most entry points; only `flags`
- * means anything to a runtime (KMP_IDENT_*), and Tempo needs none. */
+ * means anything to a runtime (KMP_IDENT_*; reduce.c reads one). */
 typedef struct ident {
   kmp_int32 reserved_1, flags, reserved_2, reserved_3;
   const char *psource;

@@ -3,25 +3,53 @@
  * clang gives each member its private copies (reduce_data) and asks how
  * to combine them: the return value 1 means "combine yours into the
  * originals now, then call __kmpc_end_reduce*", 2 "update them with
- * atomics", 0 "nothing left to do".  Tempo answers 1 to every member,
- * one at a time under the construct's lock (the kmp_critical_name clang
- * passes), which is correct for every operator clang supports, user-defined
- * ones included, and keeps each combination in the compiler's own code. */
+ * atomics" (then __kmpc_end_reduce for the blocking form only), 0
+ * "nothing left to do".  Tempo's answer depends only on the team and on
+ * what clang emitted, so __kmpc_end_reduce* can tell which was given:
+ *  - a team of one: 1, with no lock (nobody to exclude);
+ *  - clang emitted atomic code (KMP_IDENT_ATOMIC_REDUCE in loc->flags):
+ *    2, every member updates the originals at once, no lock;
+ *  - otherwise 1 to every member, one at a time under the construct's lock
+ *    (the kmp_critical_name clang passes): correct for every operator,
+ *    user-defined ones included, and each combination stays in the
+ *    compiler's own code.
+ * libomp's third way, a tree of combinations inside a barrier, pays off
+ * for large teams only; Tempo does not use it. */
 #include "kmpc.h"
+
+#define KMP_IDENT_ATOMIC_REDUCE 0x10
+
+enum { REDUCE_ALONE, REDUCE_ATOMIC, REDUCE_LOCK };
+
+static inline int method(const ident_t *loc, const struct tp_thread *self) {
+  if (self->team->nthreads == 1)
+    return REDUCE_ALONE;
+  if (loc && (loc->flags & KMP_IDENT_ATOMIC_REDUCE))
+    return REDUCE_ATOMIC;
+  return REDUCE_LOCK;
+}
 
 kmp_int32 __kmpc_reduce_nowait(ident_t *loc, kmp_int32 gtid, kmp_int32 num_vars,
                                size_t reduce_size, void *reduce_data,
                                void (*reduce_func)(void *lhs, void *rhs),
                                kmp_critical_name *lck) {
-  (void)loc, (void)gtid, (void)num_vars, (void)reduce_size, (void)reduce_data,
-      (void)reduce_func;
-  tp_mutex_lock((uint32_t *)lck);
-  return 1;
+  (void)gtid, (void)num_vars, (void)reduce_size, (void)reduce_data, (void)reduce_func;
+  switch (method(loc, tp_self())) {
+  case REDUCE_ALONE:
+    return 1;
+  case REDUCE_ATOMIC:
+    return 2;
+  default:
+    tp_mutex_lock((uint32_t *)lck);
+    return 1;
+  }
 }
 
+/* Called after a 1 only. */
 void __kmpc_end_reduce_nowait(ident_t *loc, kmp_int32 gtid, kmp_critical_name *lck) {
-  (void)loc, (void)gtid;
-  tp_mutex_unlock((uint32_t *)lck);
+  (void)gtid;
+  if (method(loc, tp_self()) == REDUCE_LOCK)
+    tp_mutex_unlock((uint32_t *)lck);
 }
 
 /* The blocking form: the construct's barrier comes after the combination
@@ -34,8 +62,13 @@ kmp_int32 __kmpc_reduce(ident_t *loc, kmp_int32 gtid, kmp_int32 num_vars,
                               reduce_func, lck);
 }
 
+/* Called after a 1 or a 2. */
 void __kmpc_end_reduce(ident_t *loc, kmp_int32 gtid, kmp_critical_name *lck) {
-  (void)loc, (void)gtid;
-  tp_mutex_unlock((uint32_t *)lck);
-  tp_barrier(tp_self());
+  (void)gtid;
+  struct tp_thread *self = tp_self();
+  int m = method(loc, self);
+  if (m == REDUCE_LOCK)
+    tp_mutex_unlock((uint32_t *)lck);
+  if (m != REDUCE_ALONE)
+    tp_barrier(self);
 }
