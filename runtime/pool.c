@@ -41,6 +41,9 @@ static void *worker_main(void *arg) {
   return NULL;
 }
 
+/* A new worker, or NULL if the system would not start its thread (EAGAIN
+ * under a thread limit, no memory for its stack): the region then runs
+ * with the threads it has, as the spec allows, and says why once. */
 static struct tp_thread *worker_create(void) {
   struct tp_thread *t = tp_aligned_alloc(TP_CACHELINE, sizeof *t);
   t->uid = tp_thread_uid();
@@ -58,22 +61,35 @@ static struct tp_thread *worker_create(void) {
   }
   int e = pthread_create(&t->pthread, &attr, worker_main, t);
   pthread_attr_destroy(&attr);
-  if (e)
-    tp_fatal("cannot create a worker thread: %s", strerror(e));
+  if (tp_unlikely(e)) {
+    if (!tp_xchg(&tp_rt.thread_create_warned, 1))
+      tp_warn("cannot create a worker thread (%s%s); parallel regions run with "
+              "the threads already running, and later regions try again", strerror(e),
+              stack ? ", with OMP_STACKSIZE's stack size" : "");
+    tp_task_thread_fini(t);
+    free(t);
+    return NULL;
+  }
   return t;
 }
 
-void tp_pool_acquire(struct tp_thread **out, unsigned n) {
+unsigned tp_pool_acquire(struct tp_thread **out, unsigned n) {
   unsigned got = 0;
   tp_mutex_lock(&tp_rt.pool_lock);
   while (got < n && tp_rt.pool_idle) {
     out[got++] = tp_rt.pool_idle;
     tp_rt.pool_idle = tp_rt.pool_idle->pool_next;
   }
-  tp_rt.workers_total += n - got;
   tp_mutex_unlock(&tp_rt.pool_lock);
-  while (got < n)
-    out[got++] = worker_create();
+  unsigned idle = got;
+  while (got < n && (out[got] = worker_create()))
+    got++;
+  if (got > idle) {
+    tp_mutex_lock(&tp_rt.pool_lock);
+    tp_rt.workers_total += got - idle;
+    tp_mutex_unlock(&tp_rt.pool_lock);
+  }
+  return got;
 }
 
 void tp_pool_release(struct tp_thread **thr, unsigned n) {

@@ -174,6 +174,7 @@ struct tp_runtime {
   uint32_t pool_lock;
   struct tp_thread *pool_idle;
   unsigned workers_total;
+  uint32_t thread_create_warned; /* a worker's thread could not be created (atomic) */
   uint32_t next_uid;      /* last thread uid handed out (atomic), tp_thread_uid() */
   uint32_t next_lock_id;  /* last nest-lock owner id handed out (atomic), lock.c */
   unsigned threads_busy;  /* workers bound to teams, all groups (atomic); see team.c */
@@ -313,7 +314,9 @@ void tp_parallel(struct tp_thread *self, void (*fn)(void *), void *data, unsigne
                  unsigned proc_bind) tp_hidden;
 
 /* Worker threads (pool.c). */
-void tp_pool_acquire(struct tp_thread **out, unsigned n) tp_hidden;
+/* Up to n workers into out (idle ones first, then new threads); fewer
+ * when the system refuses new threads (warned once).  Returns how many. */
+unsigned tp_pool_acquire(struct tp_thread **out, unsigned n) tp_hidden;
 void tp_pool_release(struct tp_thread **thr, unsigned n) tp_hidden;
 /* An idle worker taken out of the pool for good (NULL: none), and the end
  * of such a worker's thread; it must hold no hot team any more. */

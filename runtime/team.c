@@ -91,14 +91,20 @@ void tp_thread_release_teams(struct tp_thread *t) {
   }
 }
 
+/* A team of n threads, or of fewer if the system refuses new ones (NULL:
+ * not even two; the region then runs alone). */
 static struct tp_team *team_form(unsigned n) {
   /* The process's first team: has another OpenMP runtime started threads
    * of its own (foreign.c)?  Once, and off the regions' fast path. */
   if (tp_unlikely(!tp_load(&tp_rt.foreign_checked)) && !tp_xchg(&tp_rt.foreign_checked, 1))
     tp_foreign_check_threads();
-  struct tp_team *team = tp_team_alloc(n);
   struct tp_thread **w = tp_malloc(sizeof *w * n);
-  tp_pool_acquire(w + 1, n - 1);
+  n = 1 + tp_pool_acquire(w + 1, n - 1);
+  if (tp_unlikely(n == 1)) {
+    free(w);
+    return NULL;
+  }
+  struct tp_team *team = tp_team_alloc(n);
   for (unsigned i = 1; i < n; i++) {
     team->member[i].thr = w[i];
     w[i]->team = team;
@@ -170,12 +176,25 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
     unsigned lvl = pteam->level;
     team = lvl < TP_HOT_LEVELS ? self->hot_team[lvl] : NULL;
     if (!team || team->nthreads != n) {
-      if (team)
+      if (team) {
         team_disband(team);
+        self->hot_team[lvl] = NULL;
+      }
+      unsigned want = n;
       team = team_form(n);
-      team->hot = lvl < TP_HOT_LEVELS;
-      if (team->hot)
-        self->hot_team[lvl] = team;
+      /* Fewer threads than reserved: give the rest back to the
+       * contention group (a hot team this size is re-formed, and so
+       * retried, by the next region that asks for more). */
+      n = team ? team->nthreads : 1;
+      if (tp_unlikely(n < want))
+        __atomic_sub_fetch(self->cg_busy, want - n, __ATOMIC_RELAXED);
+      if (!team) {
+        team = solo_get(self);
+      } else {
+        team->hot = lvl < TP_HOT_LEVELS;
+        if (team->hot)
+          self->hot_team[lvl] = team;
+      }
     }
   }
   /* Members read these after being released; writing only what changed
