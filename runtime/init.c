@@ -31,6 +31,7 @@ __attribute__((constructor)) void tp_runtime_init(void) {
   if (pthread_key_create(&tp_rt.initial_key, initial_thread_exit) != 0)
     tp_fatal("cannot create a thread-specific key");
   tp_env_init();
+  tp_fork_init();
   (void)tp_self();
   tp_env_display();
 }

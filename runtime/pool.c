@@ -34,6 +34,13 @@ static void *worker_main(void *arg) {
     if (tp_unlikely(tp_rt.g.display_affinity))
       tp_affinity_announce(self);
     self->job_fn(self->job_data);
+    if (tp_unlikely(self->forked_in_region)) {
+      /* A child of fork() made by this worker inside the region: no
+       * master to join, no program to return to on this thread (fork.c). */
+      tp_warn("a child of fork() made by worker thread %u inside a parallel "
+              "region has nothing left to run after the region; it exits", tid);
+      exit(EXIT_SUCCESS);
+    }
     tp_join(self, team, tid, epoch);
   }
   tp_task_thread_fini(self); /* its hot teams were released by tp_pool_pause */

@@ -128,6 +128,7 @@ struct tp_thread {
   struct tp_team *solo_team;  /* team of one for the initial thread's level 0 */
   uint32_t uid;               /* process-unique thread number, from 1, dense */
   bool is_worker;             /* a pool thread (not an initial thread) */
+  bool forked_in_region;      /* in a child of fork() made inside a region (fork.c) */
   unsigned *cg_busy;          /* threads busy in this contention group */
   unsigned cg_busy_own;       /* the counter, when this is an initial thread */
   uint32_t go_seen;
@@ -312,6 +313,9 @@ void tp_target_run(struct tp_thread *self, void (*fn)(void *), void *data,
 /* Whole region: begin, run fn on the master, end. */
 void tp_parallel(struct tp_thread *self, void (*fn)(void *), void *data, unsigned nthreads,
                  unsigned proc_bind) tp_hidden;
+
+/* fork() handlers (fork.c): a child of fork gets a working runtime. */
+void tp_fork_init(void) tp_hidden;
 
 /* Worker threads (pool.c). */
 /* Up to n workers into out (idle ones first, then new threads); fewer
