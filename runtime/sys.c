@@ -75,24 +75,17 @@ void tp_warn(const char *fmt, ...) {
 /* The wording follows libgomp 12 ("libgomp: error directive encountered:
  * ..." becomes "tempo: ..."); a fatal one exits with EXIT_FAILURE, not
  * abort: libgomp does, and programs and test harnesses check for status 1. */
-void tp_error_directive(const char *msg, size_t msglen, bool fatal) {
-  int n = 0;
+void tp_error_directive(const char *head, const char *msg, size_t msglen, bool fatal) {
+  flockfile(stderr); /* one message, not interleaved with another thread's */
+  fputs(head, stderr);
   if (msg) {
-    size_t len = msglen == (size_t)-1 ? strlen(msg) : strnlen(msg, msglen);
-    n = len > 0x7fffffff ? 0x7fffffff : (int)len;
+    fputs(": ", stderr);
+    fwrite(msg, 1, msglen == (size_t)-1 ? strlen(msg) : msglen, stderr);
   }
-  if (!fatal) {
-    if (msg)
-      tp_warn("error directive encountered: %.*s", n, msg);
-    else
-      tp_warn("error directive encountered");
-    return;
-  }
-  if (msg)
-    fprintf(stderr, "tempo: fatal error: error directive encountered: %.*s\n", n, msg);
-  else
-    fputs("tempo: fatal error: error directive encountered\n", stderr);
-  exit(EXIT_FAILURE);
+  fputc('\n', stderr);
+  funlockfile(stderr);
+  if (fatal)
+    exit(EXIT_FAILURE);
 }
 
 void tp_fatal(const char *fmt, ...) {

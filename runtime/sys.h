@@ -76,9 +76,13 @@ uint64_t tp_now_ns(void) tp_hidden;
 /* Messages. All of Tempo's diagnostics go through these so the prefix and
  * the stream are the same everywhere. */
 void tp_warn(const char *fmt, ...) tp_hidden __attribute__((format(printf, 1, 2)));
-/* The error directive (OpenMP 5.1) at run time: msg (NULL: none; msglen
- * (size_t)-1: NUL-terminated) as a warning, or fatal: exit(EXIT_FAILURE). */
-void tp_error_directive(const char *msg, size_t msglen, bool fatal) tp_hidden;
+/* The error directive (OpenMP 5.1) at run time: writes `head`, then
+ * ": " and msg's msglen bytes if msg is not NULL (msglen (size_t)-1:
+ * NUL-terminated), then a newline, to stderr; fatal: exit(EXIT_FAILURE).
+ * The wording is the ABI's (programs and their harnesses check it), so
+ * each shim passes its own head. */
+void tp_error_directive(const char *head, const char *msg, size_t msglen,
+                        bool fatal) tp_hidden;
 tp_noreturn void tp_fatal(const char *fmt, ...) tp_hidden
     __attribute__((format(printf, 1, 2)));
 /* An ABI entry point that Tempo does not implement yet: stops the program
