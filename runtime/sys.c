@@ -16,12 +16,19 @@
 unsigned tp_tsan_fence_word; /* see tp_fence_sc() */
 #endif
 
+/* Every caller re-checks its condition after a wait, so a wait cut short
+ * (EINTR: a signal handler ran; EAGAIN: the word had changed) loses no
+ * wake-up.  errno is the program's: a barrier must not change it. */
 void tp_futex_wait(uint32_t *addr, uint32_t val) {
+  int saved = errno;
   syscall(SYS_futex, addr, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
+  errno = saved;
 }
 
 void tp_futex_wake(uint32_t *addr, int nwake) {
+  int saved = errno;
   syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, nwake, NULL, NULL, 0);
+  errno = saved;
 }
 
 void tp_mutex_lock_slow(uint32_t *m) {
