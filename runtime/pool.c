@@ -16,6 +16,7 @@
 static void *worker_main(void *arg) {
   struct tp_thread *self = arg;
   tp_tls_self = self;
+  tp_stackguard_thread_start(self);
   for (;;) {
     tp_wait_word(self, &self->go, self->go_seen + 1, NULL);
     self->go_seen++;
@@ -45,6 +46,7 @@ static void *worker_main(void *arg) {
   }
   tp_task_thread_fini(self); /* its hot teams were released by tp_pool_pause */
   tp_threadprivate_thread_fini(self);
+  tp_stackguard_thread_end(self);
   return NULL;
 }
 

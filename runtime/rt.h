@@ -129,6 +129,10 @@ struct tp_thread {
   uint32_t uid;               /* process-unique thread number, from 1, dense */
   bool is_worker;             /* a pool thread (not an initial thread) */
   bool forked_in_region;      /* in a child of fork() made inside a region (fork.c) */
+  /* A worker's stack and its alternate signal stack (stackguard.c). */
+  uintptr_t stack_lo;
+  size_t stack_size;
+  void *altstack;
   unsigned *cg_busy;          /* threads busy in this contention group */
   unsigned cg_busy_own;       /* the counter, when this is an initial thread */
   uint32_t go_seen;
@@ -313,6 +317,11 @@ void tp_target_run(struct tp_thread *self, void (*fn)(void *), void *data,
 /* Whole region: begin, run fn on the master, end. */
 void tp_parallel(struct tp_thread *self, void (*fn)(void *), void *data, unsigned nthreads,
                  unsigned proc_bind) tp_hidden;
+
+/* A worker's stack overflow reported by name (stackguard.c): called by
+ * each worker on its own thread, first and last. */
+void tp_stackguard_thread_start(struct tp_thread *self) tp_hidden;
+void tp_stackguard_thread_end(struct tp_thread *self) tp_hidden;
 
 /* fork() handlers (fork.c): a child of fork gets a working runtime. */
 void tp_fork_init(void) tp_hidden;
