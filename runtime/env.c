@@ -108,7 +108,8 @@ static bool env_switch(const char *name, bool *out) {
  * switch, which would otherwise be ignored without a word.  TEMPO_TEST_*
  * belong to the test harness. */
 static const char *const tempo_switches[] = {"TEMPO_LOOP_STEAL", "TEMPO_HEARTBEAT_US",
-                                              "TEMPO_LAZY_TASKLOOP", "TEMPO_FIBERS"};
+                                              "TEMPO_LAZY_TASKLOOP", "TEMPO_FIBERS",
+                                              "TEMPO_DEBUG"};
 
 static void env_unknown_switches(void) {
   extern char **environ;
@@ -588,6 +589,9 @@ void tp_env_init(void) {
   tp_rt.heartbeat_ns = 100000;
   if (env_ulong("TEMPO_HEARTBEAT_US", 0, 10000000, &x))
     tp_rt.heartbeat_ns = (uint64_t)x * 1000;
+  /* API misuse reported with the caller's location (sys.h: tp_misuse). */
+  if (env_switch("TEMPO_DEBUG", &b))
+    tp_rt.debug = b;
   env_unknown_switches();
 
   static const char *const display[] = {"false", "true", "verbose"};

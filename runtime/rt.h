@@ -172,6 +172,7 @@ struct tp_runtime {
                              suspend at taskwait/taskyield (task.c); off by default */
   struct tp_fiber_pool fiber_pool; /* their stacks (fiber.h) */
   uint32_t fibers_live;   /* untied tasks on fibers now (atomic; task.c caps it) */
+  bool debug;             /* TEMPO_DEBUG: API misuse reported where it happens (tp_misuse) */
   uint64_t heartbeat_ns;  /* TEMPO_HEARTBEAT_US: least interval between promotions asked
                              of one thread (tasksched.h); 0 = publish every task */
 

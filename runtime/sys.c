@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "sys.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <linux/futex.h>
 #include <stdarg.h>
@@ -69,6 +70,31 @@ static void vmessage(const char *kind, const char *fmt, va_list ap) {
   }
   /* One write so concurrent messages do not interleave mid-line. */
   ssize_t r = write(2, buf, len);
+  (void)r;
+}
+
+void tp_misuse(const void *caller, const char *fmt, ...) {
+  char what[512], where[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(what, sizeof what, fmt, ap);
+  va_end(ap);
+  Dl_info info;
+  if (caller && dladdr(caller, &info) && info.dli_fname) {
+    const char *file = strrchr(info.dli_fname, '/');
+    file = file ? file + 1 : info.dli_fname;
+    if (info.dli_sname)
+      snprintf(where, sizeof where, "%s+0x%lx in %s", info.dli_sname,
+               (unsigned long)((const char *)caller - (const char *)info.dli_saddr), file);
+    else
+      snprintf(where, sizeof where, "%s+0x%lx", file,
+               (unsigned long)((const char *)caller - (const char *)info.dli_fbase));
+  } else {
+    snprintf(where, sizeof where, "%p", caller);
+  }
+  char line[1100];
+  snprintf(line, sizeof line, "tempo: misuse: %s (called from %s)\n", what, where);
+  ssize_t r = write(2, line, strlen(line));
   (void)r;
 }
 

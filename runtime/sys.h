@@ -89,6 +89,12 @@ tp_noreturn void tp_fatal(const char *fmt, ...) tp_hidden
  * with one clear line naming it, never silently does the wrong thing. */
 tp_noreturn void tp_unimplemented(const char *name) tp_hidden;
 
+/* API misuse (TEMPO_DEBUG=1): one line naming what was wrong, what Tempo
+ * did instead, and the caller (`caller`: a return address in the program,
+ * symbolised when its object exports a symbol for it). */
+void tp_misuse(const void *caller, const char *fmt, ...) tp_hidden
+    __attribute__((format(printf, 2, 3)));
+
 /* Allocation that never returns NULL (the runtime cannot proceed without it). */
 void *tp_malloc(size_t n) tp_hidden;
 void *tp_calloc(size_t n, size_t sz) tp_hidden;

@@ -10,6 +10,7 @@
 
 #include "../../runtime/rt.h"
 #include "../../runtime/task.h"
+#include "misuse.h"
 
 #define HOST 0
 
@@ -18,16 +19,28 @@ int omp_get_initial_device(void) { return HOST; }
 int omp_get_device_num(void) { return HOST; }
 int omp_is_initial_device(void) { return 1; }
 
-void omp_set_default_device(int d) { tp_self()->task->icv.default_device = d >= 0 ? d : 0; }
+void omp_set_default_device(int d) {
+  if (d < 0)
+    API_MISUSE("omp_set_default_device(%d): negative; device 0 used", d);
+  tp_self()->task->icv.default_device = d >= 0 ? d : 0;
+}
 int omp_get_default_device(void) { return tp_self()->task->icv.default_device; }
 
+/* A device number that names no device: reported with TEMPO_DEBUG=1. */
+#define BAD_DEVICE(routine, d)                                                   API_MISUSE("%s: device %d does not exist (this host has no offload "                      "devices; the host is device %d)", routine, d, HOST)
+
 void *omp_target_alloc(size_t size, int device) {
-  return device == HOST ? malloc(size) : NULL;
+  if (device == HOST)
+    return malloc(size);
+  BAD_DEVICE("omp_target_alloc", device);
+  return NULL;
 }
 
 void omp_target_free(void *p, int device) {
   if (device == HOST)
     free(p);
+  else
+    BAD_DEVICE("omp_target_free", device);
 }
 
 int omp_target_is_present(const void *p, int device) {
@@ -36,8 +49,10 @@ int omp_target_is_present(const void *p, int device) {
 
 int omp_target_memcpy(void *dst, const void *src, size_t len, size_t dst_off,
                       size_t src_off, int dst_dev, int src_dev) {
-  if (dst_dev != HOST || src_dev != HOST)
+  if (dst_dev != HOST || src_dev != HOST) {
+    BAD_DEVICE("omp_target_memcpy", dst_dev != HOST ? dst_dev : src_dev);
     return EINVAL;
+  }
   memmove((char *)dst + dst_off, (const char *)src + src_off, len);
   return 0;
 }
@@ -77,7 +92,11 @@ int omp_target_memcpy_rect(void *dst, const void *src, size_t elem, int dims,
                            int src_dev) {
   if (!dst && !src)
     return INT_MAX; /* query: any number of dimensions is supported */
-  if (dst_dev != HOST || src_dev != HOST || dims < 1)
+  if (dst_dev != HOST || src_dev != HOST) {
+    BAD_DEVICE("omp_target_memcpy_rect", dst_dev != HOST ? dst_dev : src_dev);
+    return EINVAL;
+  }
+  if (dims < 1)
     return EINVAL;
   return rect(dst, src, elem, dims, vol, doff, soff, ddim, sdim);
 }

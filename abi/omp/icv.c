@@ -5,6 +5,7 @@
 #include "../../runtime/env.h"
 #include "../../runtime/rt.h"
 #include "../../runtime/task.h"
+#include "misuse.h"
 
 int omp_get_cancellation(void) { return tp_rt.g.cancel; }
 int omp_get_max_task_priority(void) { return tp_rt.g.max_task_priority; }
@@ -14,12 +15,16 @@ int omp_get_max_task_priority(void) { return tp_rt.g.max_task_priority; }
 void omp_set_num_teams(int n) {
   if (n >= 0)
     tp_store(&tp_rt.g.nteams, n);
+  else
+    API_MISUSE("omp_set_num_teams(%d): negative; ignored", n);
 }
 int omp_get_max_teams(void) { return tp_load(&tp_rt.g.nteams); }
 
 void omp_set_teams_thread_limit(int n) {
   if (n >= 0)
     tp_store(&tp_rt.g.teams_thread_limit, n);
+  else
+    API_MISUSE("omp_set_teams_thread_limit(%d): negative; ignored", n);
 }
 int omp_get_teams_thread_limit(void) { return tp_load(&tp_rt.g.teams_thread_limit); }
 

@@ -3,6 +3,7 @@
 
 #include "../../runtime/rt.h"
 #include "../../runtime/task.h"
+#include "misuse.h"
 
 int omp_get_thread_num(void) { return (int)tp_self()->tid; }
 int omp_get_num_threads(void) { return (int)tp_self()->team->nthreads; }
@@ -43,8 +44,8 @@ int omp_get_team_size(int level) {
 
 void omp_set_num_threads(int n) {
   if (n <= 0) {
-    tp_warn("omp_set_num_threads(%d): the number of threads must be positive; "
-            "ignored", n);
+    API_REJECT("omp_set_num_threads(%d): the number of threads must be positive; "
+               "ignored", n);
     return;
   }
   tp_self()->task->icv.nthreads = (unsigned)n;
@@ -66,8 +67,8 @@ int omp_get_nested(void) { return tp_self()->task->icv.max_active_levels > 1; }
 
 void omp_set_max_active_levels(int n) {
   if (n < 0) {
-    tp_warn("omp_set_max_active_levels(%d): the value must be non-negative; "
-            "ignored", n);
+    API_REJECT("omp_set_max_active_levels(%d): the value must be non-negative; "
+               "ignored", n);
     return;
   }
   tp_self()->task->icv.max_active_levels = n > 255 ? 255u : (unsigned)n;
@@ -85,7 +86,7 @@ int omp_get_thread_limit(void) {
 void omp_set_schedule(int kind, int chunk) {
   int base = kind & ~TP_SCHED_MONOTONIC;
   if (base < TP_SCHED_STATIC || base > TP_SCHED_AUTO) {
-    tp_warn("omp_set_schedule: unknown schedule kind %d; ignored", kind);
+    API_REJECT("omp_set_schedule: unknown schedule kind %d; ignored", kind);
     return;
   }
   struct tp_icv *icv = &tp_self()->task->icv;
