@@ -22,7 +22,6 @@
  * iteration order (ordered.c) when a member finishes a chunk. */
 #include "ws.h"
 #include "task.h"
-#include "taskred.h"
 
 uint64_t tp_loop_count(long start, long end, long incr) {
   if (incr > 0)
@@ -128,9 +127,9 @@ static void steal_from_slot(struct tp_thread *self, struct tp_ws *ws) {
 }
 
 bool tp_loop_start(struct tp_thread *self, const struct tp_loop *l,
-                   uintptr_t *reductions, void **mem, uint64_t *istart,
+                   const struct tp_ws_hook *hook, void **mem, uint64_t *istart,
                    uint64_t *iend) {
-  if (is_steal(l->kind) && !reductions && !mem && istart && !l->ordered &&
+  if (is_steal(l->kind) && !hook && !mem && istart && !l->ordered &&
       !l->ncounts && tp_steal_eligible(self, l->n, l->chunk)) {
     /* Every member has the description from its own call: no slot. */
     tp_steal_begin(self, l->kind == TP_WS_STEAL_GUIDED, l->n, l->chunk,
@@ -141,19 +140,16 @@ bool tp_loop_start(struct tp_thread *self, const struct tp_loop *l,
   struct tp_ws *ws = tp_ws_enter(self, &first);
   if (first) {
     loop_init(ws, l, self->team->nthreads);
-    ws->steal = is_steal(l->kind) && !reductions && !mem && !l->ordered &&
+    ws->steal = is_steal(l->kind) && !hook && !mem && !l->ordered &&
                 !l->ncounts && tp_steal_eligible(self, l->n, l->chunk);
     if (l->ncounts)
       tp_doacross_init(ws, l->ncounts, l->counts);
-    ws->taskred = NULL;
-    if (reductions)
-      tp_taskred_ws_enter(self, reductions, &ws->taskred, true);
+    tp_ws_hook_run(self, ws, hook, true);
     if (mem)
       *mem = tp_ws_mem(ws, (size_t)(uintptr_t)*mem);
     tp_ws_publish(self, ws);
   } else {
-    if (reductions)
-      tp_taskred_ws_enter(self, reductions, &ws->taskred, false);
+    tp_ws_hook_run(self, ws, hook, false);
     if (mem)
       *mem = ws->mem;
   }

@@ -106,7 +106,6 @@ struct tp_team {
   /* Set at team creation, read by members. */
   struct tp_ws *ws_ring tp_cacheline_aligned;       /* worksharing slots, see ws.h */
   struct tp_team_tasks *tasks; /* task scheduling state, see task.h */
-  void *reductions;            /* GOMP_parallel_reductions / workshare task reductions */
   /* reduction(task) of the current parallel [0] / worksharing [1]
    * construct, item by item (taskred_items.c; atomic). */
   struct tp_red_copies *red_mod[2];
@@ -318,6 +317,13 @@ void tp_target_run(struct tp_thread *self, void (*fn)(void *), void *data,
 /* Whole region: begin, run fn on the master, end. */
 void tp_parallel(struct tp_thread *self, void (*fn)(void *), void *data, unsigned nthreads,
                  unsigned proc_bind) tp_hidden;
+/* The same, the implicit tasks starting in one taskgroup that carries
+ * abi_red (struct tp_taskgroup, task.h) instead of in none: the ABI's
+ * task reductions that all the region's tasks share (reduction(task, ...)
+ * on parallel).  Returns the team size. */
+unsigned tp_parallel_in_taskgroup(struct tp_thread *self, void (*fn)(void *), void *data,
+                                  unsigned nthreads, unsigned proc_bind,
+                                  void *abi_red) tp_hidden;
 
 /* A worker's stack overflow reported by name (stackguard.c): called by
  * each worker on its own thread, first and last. */

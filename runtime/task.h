@@ -95,7 +95,7 @@ struct tp_task {
   unsigned nsucc, capsucc;
   struct tp_dep_table *dep_table;
   /* Implicit tasks of a region started by this task join this taskgroup
-   * (GOMP_parallel_reductions). */
+   * (tp_parallel_in_taskgroup). */
   struct tp_taskgroup *region_taskgroup;
 };
 
@@ -113,12 +113,15 @@ struct tp_taskgroup {
   unsigned count;             /* incomplete member subtrees (atomic) */
   struct tp_task *owner;      /* the task that opened it */
   struct tp_thread *thr;      /* thread that waits at its end (NULL: none) */
-  uintptr_t *reductions;      /* innermost registered task reductions (gcc's) */
+  /* The ABI's task-reduction registration, innermost first (in whatever
+   * form the ABI describes it): the core only hands it down to nested
+   * taskgroups and back to the ABI. */
+  void *abi_red;
   /* Reductions registered item by item (taskred_items.c): this group's
    * latest registration, and the innermost one its tasks can see (this
    * group's or an enclosing group's). */
   struct tp_red_set *items, *items_visible;
-  bool workshare;             /* opened by a worksharing task reduction */
+  bool workshare;             /* a worksharing construct's (tp_taskgroup_start_ws) */
   bool heap;                  /* allocated by taskgroup.c, freed at end */
   bool cancelled;             /* cancel taskgroup: discard unstarted members */
 };

@@ -1,5 +1,5 @@
 /* taskpriv.h — declarations shared by the task scheduler's files (task.c,
- * taskdep.c, taskgroup.c, taskred.c, taskloop.c) and the task ABI shims.
+ * taskdep.c, taskgroup.c, taskred_items.c, taskloop.c) and the task ABI shims.
  * Nothing outside the task files includes this. */
 #ifndef TEMPO_TASKPRIV_H
 #define TEMPO_TASKPRIV_H
@@ -132,8 +132,14 @@ void tp_dep_table_free(struct tp_dep_table *tab) tp_hidden;
 
 void tp_taskgroup_start(struct tp_thread *self) tp_hidden;
 void tp_taskgroup_end(struct tp_thread *self) tp_hidden;
-/* Push / pop a caller-owned taskgroup on the current task. */
-void tp_taskgroup_push(struct tp_thread *self, struct tp_taskgroup *tg) tp_hidden;
+/* The taskgroup a worksharing construct's task reductions open in each
+ * member around the construct (tp_ws_hook): the runtime's, not the user's,
+ * so cancel taskgroup passes over it to the enclosing one.  start returns
+ * it, for the ABI to register in its abi_red.  end_ws ends it and gives
+ * its abi_red; false, ending nothing, if the innermost taskgroup is not
+ * one. */
+struct tp_taskgroup *tp_taskgroup_start_ws(struct tp_thread *self) tp_hidden;
+bool tp_taskgroup_end_ws(struct tp_thread *self, void **abi_red) tp_hidden;
 
 /* Is tg or a taskgroup enclosing it cancelled?  (Tasks of a taskgroup
  * opened inside a member task belong to the outer one too.) */
@@ -143,25 +149,6 @@ static inline bool tp_task_in_cancelled_group(const struct tp_taskgroup *tg) {
       return true;
   return false;
 }
-
-/* --- taskred.c ----------------------------------------------------------- */
-
-/* Register a gcc reduction descriptor chain for nthreads threads on top of
- * `old`; orig, if not NULL, is another member's registration of the same
- * construct whose arrays are shared. */
-void tp_taskred_register(uintptr_t *data, uintptr_t *old, uintptr_t *orig,
-                         unsigned nthreads) tp_hidden;
-void tp_taskred_unregister(uintptr_t *data) tp_hidden;
-/* GOMP_taskgroup_reduction_register: register in the innermost taskgroup. */
-void tp_taskred_taskgroup_register(struct tp_thread *self, uintptr_t *data) tp_hidden;
-/* GOMP_task_reduction_remap. */
-void tp_taskred_remap(struct tp_thread *self, size_t cnt, size_t cntorig,
-                      void **ptrs) tp_hidden;
-/* GOMP_parallel_reductions: returns the team size. */
-unsigned tp_taskred_parallel(struct tp_thread *self, void (*fn)(void *), void *data,
-                             unsigned nthreads, unsigned flags) tp_hidden;
-/* GOMP_workshare_task_reduction_unregister. */
-void tp_taskred_ws_exit(struct tp_thread *self, bool cancelled) tp_hidden;
 
 /* --- taskred_items.c ----------------------------------------------------- */
 

@@ -1,6 +1,7 @@
 /* taskred_items.c — task reductions described item by item, with the
  * runtime doing the work (LLVM's model; gcc's, where the compiled code
- * initialises and combines, is taskred.c):
+ * initialises and combines, is abi/gomp/taskred.c, which the core only
+ * carries as a taskgroup's abi_red):
  *   registration (on the current taskgroup) gives every team member a
  *   private copy of each item, initialised by the item's `init` (at once,
  *   or on the member's first use when `lazy`);

@@ -277,3 +277,21 @@ void tp_parallel(struct tp_thread *self, void (*fn)(void *), void *data,
   fn(data);
   tp_parallel_end(self);
 }
+
+unsigned tp_parallel_in_taskgroup(struct tp_thread *self, void (*fn)(void *), void *data,
+                                  unsigned nthreads, unsigned proc_bind, void *abi_red) {
+  /* Nobody waits at this group's end (thr NULL; the region's end waits
+   * for the tasks): it is there for the registration its tasks inherit. */
+  struct tp_taskgroup tg;
+  memset(&tg, 0, sizeof tg);
+  tg.abi_red = abi_red;
+  struct tp_task *parent = self->task;
+  struct tp_taskgroup *saved = parent->region_taskgroup;
+  parent->region_taskgroup = &tg;
+  tp_parallel_begin(self, fn, data, nthreads, proc_bind);
+  unsigned n = self->team->nthreads;
+  fn(data);
+  tp_parallel_end(self);
+  parent->region_taskgroup = saved;
+  return n;
+}

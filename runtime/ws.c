@@ -24,7 +24,6 @@
 #include <string.h>
 
 #include "ws.h"
-#include "taskred.h"
 
 static struct tp_ws *ring_alloc(unsigned capacity) {
   size_t sz = sizeof(struct tp_ws) * TP_WS_RING +
@@ -208,19 +207,17 @@ void *tp_ws_mem(struct tp_ws *ws, size_t size) {
   return ws->mem;
 }
 
-void tp_scope_start(struct tp_thread *self, uintptr_t *reductions) {
+void tp_scope_start(struct tp_thread *self, const struct tp_ws_hook *hook) {
   bool first;
   struct tp_ws *ws = tp_ws_enter(self, &first);
   if (first) {
     ws->kind = TP_WS_SCOPE;
     ws->ordered = false;
     ws->dx_ncounts = 0;
-    ws->taskred = NULL;
-    if (reductions)
-      tp_taskred_ws_enter(self, reductions, &ws->taskred, true);
+    tp_ws_hook_run(self, ws, hook, true);
     tp_ws_publish(self, ws);
-  } else if (reductions) {
-    tp_taskred_ws_enter(self, reductions, &ws->taskred, false);
+  } else {
+    tp_ws_hook_run(self, ws, hook, false);
   }
   /* gcc emits no end call for scope (its barrier comes with the task
    * reduction's unregistration): the slot is only needed to pick the

@@ -100,7 +100,7 @@ struct tp_ws {
   uint64_t start tp_cacheline_aligned; /* values, as given (two's complement) */
   uint64_t end, incr;
   uint32_t sleepers; /* members asleep in tp_ws_wait* on this slot */
-  void *taskred;     /* per-construct word for tp_taskred_ws_enter */
+  void *hook_word;   /* the construct's `shared` word for its tp_ws_hook */
   void *mem;         /* zeroed team-shared memory (the `mem` argument) */
   size_t mem_cap;
 
@@ -139,9 +139,30 @@ void tp_ws_publish(struct tp_thread *self, struct tp_ws *ws) tp_hidden;
 struct tp_ws *tp_ws_attach(struct tp_thread *self) tp_hidden;
 /* Leave the current construct (no barrier). */
 void tp_ws_leave(struct tp_thread *self) tp_hidden;
-/* GOMP_scope_start: a construct with no work, entered only to pick the
- * member that initialises the task reductions. */
-void tp_scope_start(struct tp_thread *self, uintptr_t *reductions) tp_hidden;
+/* What an ABI runs in every member entering a worksharing construct
+ * (gcc's task reductions on loops, sections and scope): enter(self, arg,
+ * shared, first), `shared` pointing to a word of the construct that is NULL
+ * before the first call.  `first` is true for the one member that
+ * initialises the construct; its call completes before any other member's
+ * starts (they call once the construct is published), so it may leave in
+ * *shared what the others need. */
+struct tp_ws_hook {
+  void (*enter)(struct tp_thread *self, void *arg, void **shared, bool first);
+  void *arg;
+};
+/* Run by the starts below (hook may be NULL): the initialising member
+ * before tp_ws_publish, the others after tp_ws_enter. */
+static inline void tp_ws_hook_run(struct tp_thread *self, struct tp_ws *ws,
+                                  const struct tp_ws_hook *hook, bool first) {
+  if (first)
+    ws->hook_word = NULL;
+  if (hook)
+    hook->enter(self, hook->arg, &ws->hook_word, first);
+}
+/* The scope construct with a hook (gcc calls GOMP_scope_start only for
+ * task reductions): no work, entered only to pick the member that
+ * initialises. */
+void tp_scope_start(struct tp_thread *self, const struct tp_ws_hook *hook) tp_hidden;
 /* Zeroed, team-shared memory of `size` bytes for the construct (the first
  * member's call allocates it; everyone gets the same pointer). */
 void *tp_ws_mem(struct tp_ws *ws, size_t size) tp_hidden;
@@ -179,9 +200,12 @@ int tp_loop_sched(struct tp_thread *self, long code, uint64_t *chunk) tp_hidden;
  * no modifier but predate nonmonotonic defaults (GOMP_loop_dynamic_start,
  * GOMP_loop_runtime_start, ...) pass it, as gcc does for monotonic:. */
 #define TP_LOOP_MONOTONIC 0x80000000L
-/* Enter a loop construct; with istart NULL no chunk is taken (returns true). */
+/* Enter a loop construct, running hook (may be NULL; such a loop never
+ * runs by range stealing, which has no shared construct); *mem, if mem is
+ * not NULL, is a size turned into team-shared zeroed memory; with istart
+ * NULL no chunk is taken (returns true). */
 bool tp_loop_start(struct tp_thread *self, const struct tp_loop *l,
-                   uintptr_t *reductions, void **mem, uint64_t *istart,
+                   const struct tp_ws_hook *hook, void **mem, uint64_t *istart,
                    uint64_t *iend) tp_hidden;
 /* Next chunk of the current construct, as values [istart, iend). */
 bool tp_loop_next(struct tp_thread *self, uint64_t *istart,

@@ -11,6 +11,7 @@
  * code: monotonic ones (old names, monotonic:) never run by range stealing. */
 #include "../../runtime/ws.h"
 #include "loop_names.h"
+#include "taskred.h"
 
 static uint64_t chunk_arg(long c) { return c > 0 ? (uint64_t)c : 0; }
 
@@ -21,10 +22,12 @@ static bool start_l(long start, long end, long incr, int kind, uint64_t chunk,
   struct tp_loop l = {.kind = kind, .chunk = chunk, .start = (uint64_t)start,
                       .end = (uint64_t)end, .incr = (uint64_t)incr,
                       .n = tp_loop_count(start, end, incr), .ordered = ordered};
+  struct tp_ws_hook h;
+  const struct tp_ws_hook *red = gomp_taskred_hook(&h, reductions);
   uint64_t s, e;
   if (!istart)
-    return tp_loop_start(self, &l, reductions, mem, NULL, NULL);
-  if (!tp_loop_start(self, &l, reductions, mem, &s, &e))
+    return tp_loop_start(self, &l, red, mem, NULL, NULL);
+  if (!tp_loop_start(self, &l, red, mem, &s, &e))
     return false;
   *istart = (long)s;
   *iend = (long)e;
@@ -98,10 +101,12 @@ static bool doacross_start(unsigned ncounts, long *counts, long code,
                       .start = 0, .end = ncounts ? uc[0] : 0, .incr = 1,
                       .n = ncounts ? uc[0] : 0,
                       .ncounts = ncounts <= 64 ? ncounts : 65, .counts = uc};
+  struct tp_ws_hook h;
+  const struct tp_ws_hook *red = gomp_taskred_hook(&h, reductions);
   uint64_t s, e;
   if (!istart)
-    return tp_loop_start(self, &l, reductions, mem, NULL, NULL);
-  if (!tp_loop_start(self, &l, reductions, mem, &s, &e))
+    return tp_loop_start(self, &l, red, mem, NULL, NULL);
+  if (!tp_loop_start(self, &l, red, mem, &s, &e))
     return false;
   *istart = (long)s;
   *iend = (long)e;

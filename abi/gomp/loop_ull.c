@@ -3,6 +3,7 @@
  * loop's incr is the two's complement of its (negative) step. */
 #include "../../runtime/ws.h"
 #include "loop_names.h"
+#include "taskred.h"
 
 typedef unsigned long long ull;
 
@@ -15,10 +16,12 @@ static bool start_u(bool up, ull start, ull end, ull incr, long code, ull chunk,
                       .start = start, .end = end, .incr = incr,
                       .n = tp_loop_count_ull(up, start, end, incr),
                       .ordered = ordered};
+  struct tp_ws_hook h;
+  const struct tp_ws_hook *red = gomp_taskred_hook(&h, reductions);
   uint64_t s, e;
   if (!istart)
-    return tp_loop_start(self, &l, reductions, mem, NULL, NULL);
-  if (!tp_loop_start(self, &l, reductions, mem, &s, &e))
+    return tp_loop_start(self, &l, red, mem, NULL, NULL);
+  if (!tp_loop_start(self, &l, red, mem, &s, &e))
     return false;
   *istart = s;
   *iend = e;
@@ -79,10 +82,12 @@ static bool doacross_start_u(unsigned ncounts, ull *counts, long code, ull chunk
   struct tp_loop l = {.kind = tp_loop_sched(self, code, &c), .chunk = c,
                       .start = 0, .end = n, .incr = 1, .n = n,
                       .ncounts = ncounts, .counts = (const uint64_t *)counts};
+  struct tp_ws_hook h;
+  const struct tp_ws_hook *red = gomp_taskred_hook(&h, reductions);
   uint64_t s, e;
   if (!istart)
-    return tp_loop_start(self, &l, reductions, mem, NULL, NULL);
-  if (!tp_loop_start(self, &l, reductions, mem, &s, &e))
+    return tp_loop_start(self, &l, red, mem, NULL, NULL);
+  if (!tp_loop_start(self, &l, red, mem, &s, &e))
     return false;
   *istart = s;
   *iend = e;

@@ -2,7 +2,9 @@
  * task reductions; the barrier and unregistration follow separately
  * (GOMP_workshare_task_reduction_unregister). */
 #include "../../runtime/ws.h"
+#include "taskred.h"
 
 void GOMP_scope_start(uintptr_t *reductions) {
-  tp_scope_start(tp_self(), reductions);
+  struct tp_ws_hook h;
+  tp_scope_start(tp_self(), gomp_taskred_hook(&h, reductions));
 }

@@ -2,13 +2,15 @@
  * over its sections with chunk 1; entry points return the 1-based number of
  * the section to run, 0 when none is left. */
 #include "../../runtime/ws.h"
+#include "taskred.h"
 
 static unsigned sections_start(unsigned count, uintptr_t *reductions,
                                void **mem) {
   struct tp_loop l = {.kind = TP_WS_DYNAMIC, .chunk = 1, .start = 0,
                       .end = count, .incr = 1, .n = count};
+  struct tp_ws_hook h;
   uint64_t lo, hi;
-  return tp_loop_start(tp_self(), &l, reductions, mem, &lo, &hi)
+  return tp_loop_start(tp_self(), &l, gomp_taskred_hook(&h, reductions), mem, &lo, &hi)
              ? (unsigned)lo + 1 : 0;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "depend.h"
+#include "taskred.h"
 #include "../../runtime/ws.h"
 
 struct gomp_block {
@@ -48,7 +49,7 @@ static void taskloop(void (*fn)(void *), void *data, void (*cpyfn)(void *, void 
   if (group) {
     tp_taskgroup_start(self);
     if (red)
-      tp_taskred_taskgroup_register(self, red);
+      gomp_taskred_taskgroup_register(self, red);
   }
   struct gomp_block g = {data, cpyfn, arg_size};
   struct tp_taskloop l = {

@@ -1,6 +1,8 @@
-/* taskred.c — task reductions: taskgroup task_reduction, in_reduction on
- * tasks and taskloops, reduction(task, ...) on parallel and worksharing
- * constructs.
+/* taskred.c — gcc's task reductions: taskgroup task_reduction, in_reduction
+ * on tasks and taskloops, reduction(task, ...) on parallel (parallel.c) and
+ * worksharing constructs.  The core knows none of this layout: it carries
+ * our registration as a taskgroup's opaque abi_red and runs our hook as
+ * members enter a worksharing construct.
  *
  * gcc describes one construct's reductions in an array of uintptr_t:
  *   d[0] number of items          d[1] bytes per thread (all items)
@@ -16,15 +18,15 @@
  * compiler initialises and combines the blocks (its combining code reads
  * d[2] and loops over the team size), the runtime only allocates, maps
  * addresses and frees.  Blocks start zeroed: gcc keeps a "initialised"
- * flag in them. */
+ * flag in them.  A taskgroup's abi_red is the innermost such array (its
+ * chain reaches the enclosing registrations through d[4]). */
 #include <stdlib.h>
 #include <string.h>
 
-#include "taskpriv.h"
 #include "taskred.h"
 
-void tp_taskred_register(uintptr_t *data, uintptr_t *old, uintptr_t *orig,
-                         unsigned nthreads) {
+void gomp_taskred_register(uintptr_t *data, uintptr_t *old, uintptr_t *orig,
+                           unsigned nthreads) {
   if (!nthreads)
     nthreads = 1;
   for (uintptr_t *d = data;; d = (uintptr_t *)d[4]) {
@@ -51,7 +53,9 @@ void tp_taskred_register(uintptr_t *data, uintptr_t *old, uintptr_t *orig,
   }
 }
 
-void tp_taskred_unregister(uintptr_t *data) {
+/* Frees the blocks of one registration (not of the enclosing ones its
+ * chain continues into). */
+static void unregister(uintptr_t *data) {
   if (!data)
     return;
   for (uintptr_t *d = data;;) {
@@ -64,15 +68,31 @@ void tp_taskred_unregister(uintptr_t *data) {
   }
 }
 
-void tp_taskred_taskgroup_register(struct tp_thread *self, uintptr_t *data) {
-  struct tp_task *task = self->task;
-  if (!task->taskgroup) {
+void gomp_taskred_taskgroup_register(struct tp_thread *self, uintptr_t *data) {
+  if (!self->task->taskgroup) {
     tp_warn("task reductions registered outside a taskgroup; opening one");
     tp_taskgroup_start(self);
   }
-  struct tp_taskgroup *tg = task->taskgroup;
-  tp_taskred_register(data, tg->reductions, NULL, self->team->nthreads);
-  tg->reductions = data;
+  struct tp_taskgroup *tg = self->task->taskgroup;
+  gomp_taskred_register(data, tg->abi_red, NULL, self->team->nthreads);
+  tg->abi_red = data;
+}
+
+void gomp_taskred_ws_enter(struct tp_thread *self, void *arg, void **shared, bool first) {
+  uintptr_t *reductions = arg;
+  struct tp_taskgroup *tg = tp_taskgroup_start_ws(self);
+  unsigned n = self->team->nthreads;
+  if (first) {
+    gomp_taskred_register(reductions, tg->abi_red, NULL, n);
+    tp_store_rel(shared, (void *)reductions);
+  } else {
+    uintptr_t *orig = tp_load_acq(shared);
+    if (!orig)
+      tp_fatal("worksharing task reduction: the construct's reductions were "
+               "not registered by its first thread");
+    gomp_taskred_register(reductions, tg->abi_red, orig, n);
+  }
+  tg->abi_red = reductions;
 }
 
 /* Offset o within one thread's block of d: the item's original address. */
@@ -88,10 +108,21 @@ static void *item_orig(uintptr_t *d, uintptr_t off) {
   return lo < d[0] && d[8 + 3 * lo] == off ? (void *)d[7 + 3 * lo] : NULL;
 }
 
-void tp_taskred_remap(struct tp_thread *self, size_t cnt, size_t cntorig,
-                      void **ptrs) {
+/* --- entry points -------------------------------------------------------- */
+
+void GOMP_taskgroup_reduction_register(uintptr_t *data) {
+  gomp_taskred_taskgroup_register(tp_self(), data);
+}
+
+void GOMP_taskgroup_reduction_unregister(uintptr_t *data) { unregister(data); }
+
+/* ptrs[0..cnt): original or already remapped addresses, replaced by this
+ * thread's private copies; for i < cntorig, ptrs[cnt + i] receives the
+ * original address. */
+void GOMP_task_reduction_remap(size_t cnt, size_t cntorig, void **ptrs) {
+  struct tp_thread *self = tp_self();
   struct tp_taskgroup *tg = self->task->taskgroup;
-  uintptr_t *data = tg ? tg->reductions : NULL;
+  uintptr_t *data = tg ? tg->abi_red : NULL;
   uintptr_t tid = self->tid;
   for (size_t i = 0; i < cnt; i++) {
     uintptr_t p = (uintptr_t)ptrs[i];
@@ -125,39 +156,18 @@ void tp_taskred_remap(struct tp_thread *self, size_t cnt, size_t cntorig,
   }
 }
 
-void tp_taskred_ws_enter(struct tp_thread *self, uintptr_t *reductions,
-                         void **shared, bool first) {
-  struct tp_taskgroup *tg = tp_malloc(sizeof *tg);
-  tp_taskgroup_push(self, tg);
-  tg->heap = true;
-  tg->workshare = true;
-  unsigned n = self->team->nthreads;
-  if (first) {
-    tp_taskred_register(reductions, tg->reductions, NULL, n);
-    tp_store_rel(shared, (void *)reductions);
-  } else {
-    uintptr_t *orig = tp_load_acq(shared);
-    if (!orig)
-      tp_fatal("worksharing task reduction: the construct's reductions were "
-               "not registered by its first thread");
-    tp_taskred_register(reductions, tg->reductions, orig, n);
-  }
-  tg->reductions = reductions;
-}
-
-void tp_taskred_ws_exit(struct tp_thread *self, bool cancelled) {
-  struct tp_taskgroup *tg = self->task->taskgroup;
-  if (!tg || !tg->workshare) {
+void GOMP_workshare_task_reduction_unregister(bool cancelled) {
+  struct tp_thread *self = tp_self();
+  void *data;
+  if (!tp_taskgroup_end_ws(self, &data)) {
     tp_warn("GOMP_workshare_task_reduction_unregister without a worksharing "
             "task reduction; ignored");
     return;
   }
-  uintptr_t *data = tg->reductions;
-  tp_taskgroup_end(self);
   /* Thread 0 has combined the blocks (gcc emits that after the
    * construct's barrier); free them once nobody can touch them. */
   if (!cancelled)
     tp_barrier(self);
   if (self->tid == 0)
-    tp_taskred_unregister(data);
+    unregister(data);
 }
