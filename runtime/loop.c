@@ -304,6 +304,14 @@ bool tp_loop_next(struct tp_thread *self, uint64_t *istart, uint64_t *iend) {
 }
 
 void tp_loop_dispatch_init(struct tp_thread *self, const struct tp_loop *l) {
+  /* A loop this member left without running out of chunks (clang's code
+   * jumps out of a cancelled loop without asking for its end) ends now:
+   * its slot is left and its stealing cursor reset, or this loop would
+   * take chunks of that one. */
+  struct tp_team *team = self->team;
+  if (tp_unlikely(team->member[self->tid].ws != NULL ||
+                  (team->nthreads > 1 && tp_ws_cursor(team, self->tid)->steal.on)))
+    tp_loop_end(self, true);
   tp_loop_start(self, l, NULL, NULL, NULL, NULL);
 }
 
