@@ -145,6 +145,19 @@ if gcc_path and clang_path:
     config.substitutions.append(('%gcc_nomp', gcc_path))  # links without -fopenmp
     config.substitutions.append(('%gcc', '%s -fopenmp -O2 -Wall -I%s' % (gcc_path, inputs_dir)))
     config.substitutions.append(('%clang', '%s -fopenmp -O2 -Wall -I%s' % (clang_path, inputs_dir)))
+# A ThreadSanitizer build of Tempo (cmake -DTEMPO_SANITIZE=thread), for
+# tests of programs compiled with -fsanitize=thread: --param
+# tempo_tsan_build=DIR, or <tempo_build>-tsan / build-tsan next to it.
+tsan_build = params.get('tempo_tsan_build')
+if not tsan_build:
+    for cand in (build_dir + '-tsan', os.path.join(os.path.dirname(build_dir), 'build-tsan')):
+        if os.path.exists(os.path.join(cand, 'libtempo.so')):
+            tsan_build = cand
+            break
+if tsan_build and os.path.exists(os.path.join(tsan_build, 'libtempo.so')):
+    config.available_features.add('tempo-tsan')
+    config.substitutions.append(('%tsan_link', '-fsanitize=thread -g -L%s -Wl,-rpath,%s'
+                                 % (tsan_build, tsan_build)))
 config.substitutions.append(('%preload', preload))
 config.substitutions.append(('%link', link))
 config.substitutions.append(('%run', run_prefix))
