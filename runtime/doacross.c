@@ -1,7 +1,8 @@
 /* doacross.c — ordered(n) loops with depend(source) / depend(sink: ...).
  *
- * gcc passes the iteration vector as zero-based logical iteration numbers
- * per dimension (dimension 0 is the worksharing loop, 0 .. counts[0]-1).
+ * Iteration vectors come as zero-based logical iteration numbers per
+ * dimension (dimension 0 is the worksharing loop, 0 .. counts[0]-1): gcc
+ * passes them so, the kmpc shim converts clang's iteration values.
  * Each vector maps to its row-major flat index; a post stores flat + 1
  * into the entry of the unit of work that owns the iteration, and a wait
  * for a sink vector waits until that entry reaches the sink's flat + 1.

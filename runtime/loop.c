@@ -14,9 +14,10 @@
  *    past n by up to one chunk per member), a CAS loop instead.
  *  - guided: CAS loop; each chunk is ceil(remaining / nthreads) iterations,
  *    at least `chunk` (libgomp's rule, so programs see the same chunking).
- *  - runtime: run-sched-var; auto maps to static without chunk: no shared
- *    state at all and deterministic placement, and the compiler already
- *    chose it when it could have asked for something better.
+ *  - runtime: run-sched-var decides.
+ *  - auto (asked for, or from run-sched-var) is static without chunk: no
+ *    shared state at all and deterministic placement, and the compiler
+ *    already chose it when it could have asked for something better.
  *
  * Ordered loops additionally hand the "ordered turn" from chunk to chunk in
  * iteration order (ordered.c) when a member finishes a chunk. */
@@ -55,46 +56,34 @@ static bool is_steal(int kind) {
   return kind == TP_WS_STEAL || kind == TP_WS_STEAL_GUIDED;
 }
 
-static int from_icv(struct tp_thread *self, bool monotonic, uint64_t *chunk) {
-  const struct tp_icv *icv = &self->task->icv;
-  long c = icv->sched_chunk;
-  switch (icv->sched_kind & ~TP_SCHED_MONOTONIC) {
+/* The TP_WS_* kind of omp_sched_t kind `kind`; *chunk normalised. */
+static int resolve(int kind, bool monotonic, uint64_t *chunk) {
+  switch (kind) {
   case TP_SCHED_STATIC:
-    *chunk = c > 0 ? (uint64_t)c : 0;
-    return TP_WS_STATIC;
+    return TP_WS_STATIC; /* chunk 0: one block per member */
   case TP_SCHED_DYNAMIC:
-    *chunk = c > 0 ? (uint64_t)c : 1;
-    return dynamic_kind(monotonic || (icv->sched_kind & TP_SCHED_MONOTONIC));
+    if (*chunk == 0)
+      *chunk = 1;
+    return dynamic_kind(monotonic);
   case TP_SCHED_GUIDED:
-    *chunk = c > 0 ? (uint64_t)c : 1;
-    return guided_kind(monotonic || (icv->sched_kind & TP_SCHED_MONOTONIC));
-  default: /* auto */
+    if (*chunk == 0)
+      *chunk = 1;
+    return guided_kind(monotonic);
+  default: /* auto (above) */
     *chunk = 0;
     return TP_WS_STATIC;
   }
 }
 
-int tp_loop_sched(struct tp_thread *self, long code, uint64_t *chunk) {
-  bool monotonic = (unsigned long)code & 0x80000000UL;
-  switch ((unsigned long)code & 0x7fffffffUL) {
-  case 1:
-    return TP_WS_STATIC;
-  case 2:
-    if (*chunk == 0)
-      *chunk = 1;
-    return dynamic_kind(monotonic);
-  case 3:
-    if (*chunk == 0)
-      *chunk = 1;
-    return guided_kind(monotonic);
-  case 0: /* runtime */
-  case 4: /* runtime with the nonmonotonic modifier */
-    return from_icv(self, monotonic, chunk);
-  default:
-    tp_warn("unknown loop schedule code %ld; using static", code);
-    *chunk = 0;
-    return TP_WS_STATIC;
+int tp_loop_sched(struct tp_thread *self, int kind, unsigned flags, uint64_t *chunk) {
+  bool monotonic = flags & TP_LOOP_SCHED_MONOTONIC;
+  if (flags & TP_LOOP_SCHED_RUNTIME) {
+    const struct tp_icv *icv = &self->task->icv;
+    kind = icv->sched_kind & ~TP_SCHED_MONOTONIC;
+    monotonic = monotonic || (icv->sched_kind & TP_SCHED_MONOTONIC);
+    *chunk = icv->sched_chunk > 0 ? (uint64_t)icv->sched_chunk : 0;
   }
+  return resolve(kind, monotonic, chunk);
 }
 
 static void loop_init(struct tp_ws *ws, const struct tp_loop *l, unsigned nthr) {
@@ -346,10 +335,10 @@ void tp_loop_end(struct tp_thread *self, bool nowait) {
 }
 
 void tp_parallel_loop(void (*fn)(void *), void *data, unsigned nthreads,
-                      unsigned flags, const struct tp_loop *l, bool run) {
+                      unsigned proc_bind, const struct tp_loop *l, bool run) {
   struct tp_thread *self = tp_self();
-  tp_parallel_begin(self, fn, data, nthreads, flags & 7);
-  /* The workers' first GOMP_*_next attaches to this construct without
+  tp_parallel_begin(self, fn, data, nthreads, proc_bind);
+  /* The workers' first tp_loop_next attaches to this construct without
    * claiming it, so the master always initialises it. */
   tp_loop_start(self, l, NULL, NULL, NULL, NULL);
   if (run) {

@@ -190,16 +190,20 @@ struct tp_loop {
 uint64_t tp_loop_count(long start, long end, long incr) tp_hidden;
 uint64_t tp_loop_count_ull(bool up, uint64_t start, uint64_t end,
                            uint64_t incr) tp_hidden;
-/* The schedule a gcc `sched` code (0 runtime, 1 static, 2 dynamic, 3 guided,
- * 4 runtime/nonmonotonic, | 0x80000000 monotonic) or the run-sched-var ICV
- * (code 0) selects; *chunk is normalised.  Dynamic or guided without the
- * monotonic bit (in the code or, for runtime, in the ICV) gives
- * TP_WS_STEAL or TP_WS_STEAL_GUIDED unless TEMPO_LOOP_STEAL is off. */
-int tp_loop_sched(struct tp_thread *self, long code, uint64_t *chunk) tp_hidden;
-/* The monotonic bit of a `sched` code; the shims of entry points that name
- * no modifier but predate nonmonotonic defaults (GOMP_loop_dynamic_start,
- * GOMP_loop_runtime_start, ...) pass it, as gcc does for monotonic:. */
-#define TP_LOOP_MONOTONIC 0x80000000L
+/* The schedule a loop's schedule clause selects, whatever the ABI (each
+ * shim translates its compiler's encoding into these): `kind` is an
+ * omp_sched_t kind (TP_SCHED_STATIC, _DYNAMIC, _GUIDED, _AUTO; icv.h) and
+ * *chunk the clause's chunk (0: none); with TP_LOOP_SCHED_RUNTIME both come
+ * from run-sched-var instead (kind is ignored).  TP_LOOP_SCHED_MONOTONIC:
+ * the monotonic modifier, or an entry point that implies it.  Returns the
+ * TP_WS_* kind, *chunk normalised.  Dynamic or guided that is monotonic
+ * neither by the flag nor (runtime) by the ICV gives TP_WS_STEAL or
+ * TP_WS_STEAL_GUIDED unless TEMPO_LOOP_STEAL is off.  There is no
+ * nonmonotonic flag: without a modifier dynamic and guided are already
+ * nonmonotonic (OpenMP 5), and static and ordered loops run in order. */
+enum { TP_LOOP_SCHED_RUNTIME = 1u << 0, TP_LOOP_SCHED_MONOTONIC = 1u << 1 };
+int tp_loop_sched(struct tp_thread *self, int kind, unsigned flags,
+                  uint64_t *chunk) tp_hidden;
 /* Enter a loop construct, running hook (may be NULL; such a loop never
  * runs by range stealing, which has no shared construct); *mem, if mem is
  * not NULL, is a size turned into team-shared zeroed memory; with istart
@@ -222,10 +226,11 @@ bool tp_loop_next_logical(struct tp_thread *self, uint64_t *lo,
                           uint64_t *hi) tp_hidden;
 /* Leave the loop/sections construct, then a barrier unless nowait. */
 void tp_loop_end(struct tp_thread *self, bool nowait) tp_hidden;
-/* Combined parallel loop: form the team, initialise the construct, run fn
- * on the master (if run) and end the region (if run). */
+/* Combined parallel loop: form the team (proc_bind: TP_BIND_*, 0 = no
+ * clause, as tp_parallel_begin), initialise the construct, run fn on the
+ * master (if run) and end the region (if run). */
 void tp_parallel_loop(void (*fn)(void *), void *data, unsigned nthreads,
-                      unsigned flags, const struct tp_loop *l, bool run) tp_hidden;
+                      unsigned proc_bind, const struct tp_loop *l, bool run) tp_hidden;
 
 /* Range stealing (steal.c).  tp_steal_eligible: whether a loop (already
  * known to be TP_WS_STEAL or _GUIDED, unordered, not doacross) can run that way in the

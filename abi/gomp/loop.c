@@ -38,7 +38,7 @@ static bool sched_start(long start, long end, long incr, long code, long chunk,
                         bool ordered, long *istart, long *iend,
                         uintptr_t *reductions, void **mem) {
   uint64_t c = chunk_arg(chunk);
-  int kind = tp_loop_sched(tp_self(), code, &c);
+  int kind = gomp_loop_sched(tp_self(), code, &c);
   return start_l(start, end, incr, kind, c, ordered, istart, iend, reductions, mem);
 }
 
@@ -97,7 +97,7 @@ static bool doacross_start(unsigned ncounts, long *counts, long code,
   unsigned nc = ncounts < 64 ? ncounts : 64;
   for (unsigned i = 0; i < nc; i++)
     uc[i] = counts[i] > 0 ? (uint64_t)counts[i] : 0;
-  struct tp_loop l = {.kind = tp_loop_sched(self, code, &c), .chunk = c,
+  struct tp_loop l = {.kind = gomp_loop_sched(self, code, &c), .chunk = c,
                       .start = 0, .end = ncounts ? uc[0] : 0, .incr = 1,
                       .n = ncounts ? uc[0] : 0,
                       .ncounts = ncounts <= 64 ? ncounts : 65, .counts = uc};
@@ -124,7 +124,8 @@ TP_LOOP_DOACROSS_NAMES(DOACROSS)
 #undef DOACROSS
 bool GOMP_loop_doacross_runtime_start(unsigned ncounts, long *counts,
                                       long *istart, long *iend) {
-  return doacross_start(ncounts, counts, 0, 0, istart, iend, NULL, NULL);
+  return doacross_start(ncounts, counts, GOMP_SCHED_RUNTIME, 0, istart, iend,
+                        NULL, NULL);
 }
 bool GOMP_loop_doacross_start(unsigned ncounts, long *counts, long sched,
                               long chunk, long *istart, long *iend,

@@ -12,7 +12,7 @@ static bool start_u(bool up, ull start, ull end, ull incr, long code, ull chunk,
                     uintptr_t *reductions, void **mem) {
   struct tp_thread *self = tp_self();
   uint64_t c = chunk;
-  struct tp_loop l = {.kind = tp_loop_sched(self, code, &c), .chunk = c,
+  struct tp_loop l = {.kind = gomp_loop_sched(self, code, &c), .chunk = c,
                       .start = start, .end = end, .incr = incr,
                       .n = tp_loop_count_ull(up, start, end, incr),
                       .ordered = ordered};
@@ -79,7 +79,7 @@ static bool doacross_start_u(unsigned ncounts, ull *counts, long code, ull chunk
   struct tp_thread *self = tp_self();
   uint64_t c = chunk;
   uint64_t n = ncounts ? counts[0] : 0;
-  struct tp_loop l = {.kind = tp_loop_sched(self, code, &c), .chunk = c,
+  struct tp_loop l = {.kind = gomp_loop_sched(self, code, &c), .chunk = c,
                       .start = 0, .end = n, .incr = 1, .n = n,
                       .ncounts = ncounts, .counts = (const uint64_t *)counts};
   struct tp_ws_hook h;
@@ -105,7 +105,8 @@ TP_LOOP_DOACROSS_NAMES(DOACROSS)
 #undef DOACROSS
 bool GOMP_loop_ull_doacross_runtime_start(unsigned ncounts, ull *counts,
                                           ull *istart, ull *iend) {
-  return doacross_start_u(ncounts, counts, 0, 0, istart, iend, NULL, NULL);
+  return doacross_start_u(ncounts, counts, GOMP_SCHED_RUNTIME, 0, istart, iend,
+                          NULL, NULL);
 }
 bool GOMP_loop_ull_doacross_start(unsigned ncounts, ull *counts, long sched,
                                   ull chunk, ull *istart, ull *iend,

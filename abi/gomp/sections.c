@@ -33,7 +33,7 @@ static void par_sections(void (*fn)(void *), void *data, unsigned nthreads,
   struct tp_loop l = {.kind = TP_WS_DYNAMIC, .chunk = 1, .start = 0,
                       .end = count, .incr = 1, .n = count};
   nthreads = tp_sections_request(tp_self(), nthreads, count);
-  tp_parallel_loop(fn, data, nthreads, flags, &l, run);
+  tp_parallel_loop(fn, data, nthreads, flags & 7, &l, run); /* proc_bind */
 }
 
 void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned nthreads,

@@ -89,8 +89,8 @@ static void static_bounds(struct tp_thread *self, int sched, uint64_t lb, uint64
   b->last = hi == n;
 }
 
-/* The core's schedule for a kmpc schedule code: *ordered for the ordered
- * variants; chunk normalised. */
+/* The core's schedule (tp_loop_sched, ws.h) for a kmpc schedule code:
+ * *ordered for the ordered variants; chunk normalised. */
 static int dispatch_kind(struct tp_thread *self, int sched, int64_t chunk, bool *ordered,
                          uint64_t *c) {
   bool monotonic = sched & KMP_SCH_MONOTONIC;
@@ -101,46 +101,49 @@ static int dispatch_kind(struct tp_thread *self, int sched, int64_t chunk, bool 
   if (*ordered)
     sched -= KMP_ORD_LOWER - 32;
   *c = chunk > 0 ? (uint64_t)chunk : 0;
-  long code;
+  /* Without a modifier OpenMP 5 makes dynamic and guided nonmonotonic;
+   * ordered loops are monotonic (the core runs them so anyway). */
+  unsigned flags = monotonic ? TP_LOOP_SCHED_MONOTONIC : 0;
+  int kind;
   switch (sched) {
   case KMP_SCH_STATIC_CHUNKED:
+  case KMP_DIST_STATIC_CHUNKED:
+    kind = TP_SCHED_STATIC;
+    break;
   case KMP_SCH_STATIC:
   case KMP_SCH_STATIC_GREEDY:
   case KMP_SCH_STATIC_BALANCED:
   case KMP_SCH_STATIC_BALANCED_CHUNKED:
-  case KMP_SCH_AUTO:
   case KMP_DIST_STATIC:
-  case KMP_DIST_STATIC_CHUNKED:
-    if (sched != KMP_SCH_STATIC_CHUNKED && sched != KMP_DIST_STATIC_CHUNKED)
-      *c = 0;
-    code = 1;
+    *c = 0; /* one block per member */
+    kind = TP_SCHED_STATIC;
+    break;
+  case KMP_SCH_AUTO:
+    kind = TP_SCHED_AUTO;
     break;
   case KMP_SCH_DYNAMIC_CHUNKED:
   case KMP_SCH_STATIC_STEAL:
-    code = 2;
+    kind = TP_SCHED_DYNAMIC;
     break;
   case KMP_SCH_GUIDED_CHUNKED:
   case KMP_SCH_GUIDED_ITERATIVE:
   case KMP_SCH_GUIDED_ANALYTICAL:
   case KMP_SCH_GUIDED_SIMD:
   case KMP_SCH_TRAPEZOIDAL:
-    code = 3;
+    kind = TP_SCHED_GUIDED;
     break;
   case KMP_SCH_RUNTIME:
   case KMP_SCH_RUNTIME_SIMD:
-    code = monotonic ? 0 : 4;
+    kind = TP_SCHED_STATIC; /* ignored: run-sched-var decides */
+    flags |= TP_LOOP_SCHED_RUNTIME;
     break;
   default:
     tp_warn("unknown kmpc loop schedule %d; using static", sched);
     *c = 0;
-    code = 1;
+    kind = TP_SCHED_STATIC;
     break;
   }
-  /* Without a modifier OpenMP 5 makes dynamic and guided nonmonotonic;
-   * ordered loops are monotonic (the core runs them so anyway). */
-  if (monotonic)
-    code |= TP_LOOP_MONOTONIC;
-  return tp_loop_sched(self, code, c);
+  return tp_loop_sched(self, kind, flags, c);
 }
 
 /* Dimensions announced by __kmpc_doacross_init (doacross.c). */
