@@ -11,6 +11,10 @@
 // RUN: %FileCheck --check-prefix=WARN %s < %t.err
 // RUN: env OMP_NUM_THREADS=4 %preload %run %t 0 2>%t.err0 | %FileCheck --check-prefix=NONE %s
 // RUN: %FileCheck --check-prefix=WARN %s < %t.err0
+// A real limit instead of an injected one: 200 MB of address space and
+// 100 MB stacks leave room for a few workers, not for seven.
+// RUN: sh -c 'ulimit -v 200000 && exec env OMP_NUM_THREADS=8 OMP_STACKSIZE=100M "$@"' x %preload %run %t rlimit 2>%t.errv | %FileCheck --check-prefix=RLIMIT %s
+// RUN: %FileCheck --check-prefix=WARNSTACK %s < %t.errv
 // RUN: %cc -rdynamic %s -ldl %link -o %t.l
 // RUN: env OMP_NUM_THREADS=4 %run %t.l 1 2>/dev/null | %FileCheck %s
 #define _GNU_SOURCE
@@ -63,6 +67,11 @@ static int region(const char *what) {
 }
 
 int main(int argc, char **argv) {
+  if (argc > 1 && argv[1][0] == 'r') { /* rlimit: the system's own refusal */
+    int size = region("under a memory limit");
+    printf("fewer than 8: %s\n", size < 8 ? "yes" : "no");
+    return check_report("thread_create_fail");
+  }
   allowed = argc > 1 ? atoi(argv[1]) : 1;
   int first = region("limited");
   EXPECT(first == 1 + atoi(argv[1]), "team of %d", first);
@@ -84,3 +93,8 @@ int main(int argc, char **argv) {
 // NONE: thread_create_fail: OK
 // WARN: cannot create a worker thread (Resource temporarily unavailable); parallel regions run with the threads already running, and later regions try again
 // WARN-NOT: cannot create
+// RLIMIT: under a memory limit: team of
+// RLIMIT: fewer than 8: yes
+// RLIMIT-NOT: FAIL
+// RLIMIT: thread_create_fail: OK
+// WARNSTACK: cannot create a worker thread ({{.*}}, with OMP_STACKSIZE's stack size); parallel regions run with the threads already running, and later regions try again
