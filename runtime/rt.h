@@ -121,7 +121,10 @@ struct tp_thread {
   /* Hot fields, owned by this thread. */
   struct tp_team *team;
   unsigned tid;
-  struct tp_task *task;       /* current task */
+  struct tp_task *task;       /* current task, or the nearest real one below
+                                 `lazy` included tasks (tp_task_cur) */
+  unsigned lazy;              /* included tasks running on top of `task` with
+                                 no descriptor yet (task.c: lazy included tasks) */
   int bound_place;            /* place this thread is bound to, -1 if none */
   struct tp_team *hot_team[TP_HOT_LEVELS]; /* teams it masters, per level, kept for reuse */
   struct tp_team *solo_team;  /* team of one for the initial thread's level 0 */
@@ -224,6 +227,19 @@ static inline struct tp_thread *tp_self(void) {
   if (tp_unlikely(!t))
     t = tp_thread_init_initial();
   return t;
+}
+
+/* The current task as a descriptor of its own.  Included tasks that
+ * nothing has asked about run without one (self->lazy counts them; they
+ * share `task`'s ICVs, taskgroup and final flag, and have no children);
+ * code that needs the task itself - to create a child, change an ICV,
+ * own a lock, start a taskgroup or a region - asks here, which gives
+ * each of them its descriptor (task.c). */
+void tp_task_materialize(struct tp_thread *self) tp_hidden;
+static inline struct tp_task *tp_task_cur(struct tp_thread *self) {
+  if (tp_unlikely(self->lazy))
+    tp_task_materialize(self);
+  return self->task;
 }
 
 void tp_runtime_init(void) tp_hidden;

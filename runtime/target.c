@@ -17,7 +17,7 @@ void tp_target_run(struct tp_thread *self, void (*fn)(void *), void *data,
                    unsigned thread_limit) {
   struct tp_team *team = self->team;
   unsigned tid = self->tid;
-  struct tp_task *task = self->task;
+  struct tp_task *task = tp_task_cur(self);
   unsigned *cg_busy = self->cg_busy;
   struct tp_team *hot[TP_HOT_LEVELS];
   memcpy(hot, self->hot_team, sizeof hot);

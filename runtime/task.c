@@ -157,7 +157,7 @@ struct tp_task *tp_task_new(struct tp_thread *self, long arg_size, long arg_alig
   size_t deps = (size_t)ndeps * sizeof(struct tp_dep_ent);
   struct tp_task *t =
       tp_taskpool_get(self, deps + (size_t)arg_size + (size_t)arg_align - 1);
-  task_init(t, self->task, flags, priority);
+  task_init(t, tp_task_cur(self), flags, priority);
   char *p = (char *)(t + 1);
   if (ndeps) {
     t->deps = (struct tp_dep_ent *)p;
@@ -515,7 +515,7 @@ void tp_task_wait(struct tp_thread *self, uint32_t *word, uint32_t bits) {
 }
 
 void tp_task_yield(struct tp_thread *self) {
-  struct tp_task *w = self->task;
+  struct tp_task *w = tp_task_cur(self);
   if (w->fiber) { /* untied: let the thread run something else meanwhile */
     fiber_suspend(self, w, park_yield);
     return;
@@ -537,6 +537,8 @@ void tp_task_yield(struct tp_thread *self) {
 }
 
 void tp_taskwait(struct tp_thread *self) {
+  if (self->lazy)
+    return; /* a task without a descriptor has no children */
   struct tp_task *w = self->task;
   /* The local children are on this thread's ring above w's floor: run
    * them newest first, no atomics; then wait for the published ones. */
@@ -725,13 +727,6 @@ static inline void undeferred_leave(struct tp_thread *self, struct tp_task *t) {
   undeferred_leave_slow(self, t);
 }
 
-void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data,
-                          bool final) {
-  struct tp_task *t = included_begin(self, final ? TP_TASK_FINAL : 0);
-  fn(data);
-  undeferred_leave(self, t);
-}
-
 /* fn(data), or with cpyfn into a buffer in this frame (heap if large). */
 static inline __attribute__((always_inline)) void call_with_copy(const struct tp_task_spec *s) {
   if (!s->cpyfn) {
@@ -756,12 +751,55 @@ static inline __attribute__((always_inline)) void call_with_copy(const struct tp
   }
 }
 
-static inline __attribute__((always_inline)) void spawn_included(struct tp_thread *self,
-                                                                const struct tp_task_spec *s) {
+/* --- lazy included tasks ------------------------------------------------------
+ *
+ * Most included tasks (a team of one, if(0), children of a final task or of
+ * a full ring) are never looked at: they create no deferred task, change
+ * no ICV, own no lock.  Such a task runs with no descriptor: its frame
+ * counts itself in self->lazy and calls the body.  It shares the task
+ * below it (self->task) for everything it may read - ICVs, taskgroup,
+ * final flag (a task that becomes final gets its descriptor at once) - and
+ * it has no children, so its taskwait has nothing to wait for.  Code that
+ * needs the task itself calls tp_task_cur, which gives every lazy task on
+ * this thread its descriptor, outermost first (tp_task_materialize).
+ *
+ * A frame knows at its end which happened: self->lazy is back to its own
+ * number if nobody asked (inner frames restore it), else it is 0 (set by
+ * the materialisation; later frames restore that), and then its
+ * descriptor is self->task (inner ones have ended) and is left as any
+ * included task's.  No atomics, no descriptor, a dozen instructions. */
+void tp_task_materialize(struct tp_thread *self) {
+  unsigned k = self->lazy;
+  self->lazy = 0;
+  while (k--)
+    included_begin(self, 0);
+}
+
+/* Runs call_with_copy(s) as an included task: lazily unless it becomes
+ * final here. */
+static inline __attribute__((always_inline)) void run_included(struct tp_thread *self,
+                                                              const struct tp_task_spec *s) {
+  if (tp_likely(!(s->flags & TP_TASK_FINAL) || self->task->final)) {
+    unsigned me = ++self->lazy;
+    call_with_copy(s);
+    if (tp_likely(self->lazy == me)) {
+      self->lazy = me - 1;
+      return;
+    }
+    undeferred_leave(self, self->task); /* it got a descriptor while it ran */
+    return;
+  }
   struct tp_task *t = included_begin(self, s->flags);
   call_with_copy(s);
   undeferred_leave(self, t);
 }
+
+void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data,
+                          bool final) {
+  struct tp_task_spec s = {.fn = fn, .data = data, .flags = final ? TP_TASK_FINAL : 0};
+  run_included(self, &s);
+}
+
 
 /* Undeferred task t (adopted) starts in this frame, on top of `parent`. */
 static inline void undeferred_enter(struct tp_thread *self, struct tp_task *t,
@@ -775,7 +813,7 @@ static inline void undeferred_enter(struct tp_thread *self, struct tp_task *t,
  * earlier siblings, or a detach clause. */
 static void spawn_undeferred_slow(struct tp_thread *self, const struct tp_task_spec *s,
                                   unsigned ndeps) {
-  struct tp_task *parent = self->task;
+  struct tp_task *parent = tp_task_cur(self);
   struct tp_task *t = tp_task_new(self, 0, 1, 0, s->flags, 0);
   undeferred_adopt(self, t, parent);
   if (ndeps && parent->dep_table)
@@ -913,7 +951,7 @@ static inline __attribute__((always_inline)) void spawn(struct tp_thread *self,
   /* A team of one runs a plain task at once: decided first, so that path
    * (which libgomp makes very cheap) does not pay for the checks below. */
   if (task_alone(self) && !s->ndeps && !s->detach && !s->priority) {
-    spawn_included(self, s);
+    run_included(self, s);
     return;
   }
   /* The fast path: a plain deferred task that goes on the private ring,
@@ -924,7 +962,10 @@ static inline __attribute__((always_inline)) void spawn(struct tp_thread *self,
                 !parent->final && !tp_rt.g.cancel && tp_rt.heartbeat_ns &&
                 self->team->nthreads > 1 && align > 0 && align <= 64 && !(align & (align - 1)) &&
                 (unsigned long)s->arg_size <= TP_TASK_SLOT - sizeof(struct tp_task) - 64 &&
-                c && c->head && tp_sched_private(self) < TP_PRIVATE_MAX)) {
+                c && c->head && tp_sched_private(self) < TP_PRIVATE_MAX) &&
+      (tp_likely(!self->lazy) || (parent = tp_task_cur(self), c->head))) {
+    /* (The child's parent must be real: a lazy one gets its descriptor,
+     * from the same cache.) */
     struct tp_task *t = c->head;
     c->head = t->qnext;
     c->count--;
@@ -950,7 +991,7 @@ static inline __attribute__((always_inline)) void spawn(struct tp_thread *self,
 
   if (!s->if_clause || parent->final) {
     if (tp_likely(!detach && !(ndeps && parent->dep_table)))
-      spawn_included(self, s);
+      run_included(self, s);
     else
       spawn_undeferred_slow(self, s, ndeps);
     return;
@@ -959,12 +1000,13 @@ static inline __attribute__((always_inline)) void spawn(struct tp_thread *self,
     /* A full ring must still answer hunger, or a thread that creates
      * more than it can hold would keep all its work to itself. */
     tp_sched_yield(self);
-    spawn_included(self, s);
+    run_included(self, s);
     return;
   }
 
   int prio = tp_task_priority(s->priority);
   struct tp_task *t = tp_task_new(self, s->arg_size, s->arg_align, ndeps, flags, prio);
+  parent = self->task; /* made real by tp_task_new */
   t->ndeps = ndeps;
   if (detach) {
     t->detach = true;
@@ -1024,6 +1066,8 @@ void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct t
 
 void tp_taskwait_depend(struct tp_thread *self, const struct tp_dep *deps,
                         unsigned ndeps) {
+  if (self->lazy)
+    return; /* no children, so no sibling dependences to wait for */
   struct tp_task *parent = self->task;
   if (!ndeps || !parent->dep_table)
     return; /* no earlier sibling had dependences */

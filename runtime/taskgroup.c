@@ -13,7 +13,7 @@
 
 /* Pushes tg on the current task's taskgroups. */
 static void push(struct tp_thread *self, struct tp_taskgroup *tg) {
-  struct tp_task *task = self->task;
+  struct tp_task *task = tp_task_cur(self); /* the group's owner */
   struct tp_taskgroup *prev = task->taskgroup;
   tg->prev = prev;
   tg->count = 0;
@@ -42,7 +42,7 @@ struct tp_taskgroup *tp_taskgroup_start_ws(struct tp_thread *self) {
 }
 
 void tp_taskgroup_end(struct tp_thread *self) {
-  struct tp_task *task = self->task;
+  struct tp_task *task = tp_task_cur(self);
   struct tp_taskgroup *tg = task->taskgroup;
   if (!tg) {
     tp_warn("taskgroup end without a matching taskgroup start; ignored");

@@ -132,7 +132,7 @@ void tp_taskloop(struct tp_thread *self, const struct tp_taskloop *l) {
     return;
   struct tp_team *team = self->team;
   struct split sp = split_loop(l->n, l->flags, l->num, team->nthreads);
-  struct tp_task *parent = self->task;
+  struct tp_task *parent = tp_task_cur(self);
   bool undeferred = !(l->flags & TP_LOOP_IF) || parent->final;
   bool final = parent->final || (l->flags & TP_TASK_FINAL);
   int prio = tp_task_priority(l->priority);

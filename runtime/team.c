@@ -166,7 +166,7 @@ static struct tp_team *solo_get(struct tp_thread *self) {
 void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
                        unsigned requested, unsigned proc_bind) {
   struct tp_team *pteam = self->team;
-  struct tp_task *ptask = self->task;
+  struct tp_task *ptask = tp_task_cur(self); /* the region's parent task */
   unsigned n = team_size(self, requested);
   struct tp_team *team;
 
@@ -285,7 +285,7 @@ unsigned tp_parallel_in_taskgroup(struct tp_thread *self, void (*fn)(void *), vo
   struct tp_taskgroup tg;
   memset(&tg, 0, sizeof tg);
   tg.abi_red = abi_red;
-  struct tp_task *parent = self->task;
+  struct tp_task *parent = tp_task_cur(self);
   struct tp_taskgroup *saved = parent->region_taskgroup;
   parent->region_taskgroup = &tg;
   tp_parallel_begin(self, fn, data, nthreads, proc_bind);

@@ -14,7 +14,7 @@ static unsigned limit_icv(unsigned limit) { return limit > INT_MAX ? UINT_MAX : 
 
 void tp_teams_run(struct tp_thread *self, void (*fn)(void *), void *data,
                   unsigned num_teams, unsigned thread_limit) {
-  struct tp_icv *icv = &self->task->icv;
+  struct tp_icv *icv = &tp_task_cur(self)->icv; /* changed below: its own */
   struct tp_icv saved = *icv;
   if (!thread_limit)
     thread_limit = (unsigned)tp_load(&tp_rt.g.teams_thread_limit);
@@ -36,11 +36,11 @@ void tp_teams_run(struct tp_thread *self, void (*fn)(void *), void *data,
 
 void tp_teams_set_limit(struct tp_thread *self, unsigned thread_limit) {
   if (thread_limit)
-    self->task->icv.thread_limit = limit_icv(thread_limit);
+    tp_task_cur(self)->icv.thread_limit = limit_icv(thread_limit);
 }
 
 bool tp_teams_next(struct tp_thread *self, unsigned low, unsigned thread_limit, bool first) {
-  struct tp_icv *icv = &self->task->icv;
+  struct tp_icv *icv = &tp_task_cur(self)->icv;
   if (first) {
     tp_teams_set_limit(self, thread_limit);
     icv->num_teams = low ? low : 1;

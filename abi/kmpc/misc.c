@@ -146,8 +146,8 @@ int __kmpc_get_target_offload(void) {
 }
 
 /* Task identities (for tools): a number unique among live tasks. */
-kmp_uint64 __kmpc_get_taskid(void) { return (kmp_uint64)(uintptr_t)tp_self()->task; }
+kmp_uint64 __kmpc_get_taskid(void) { return (kmp_uint64)(uintptr_t)tp_task_cur(tp_self()); }
 kmp_uint64 __kmpc_get_parent_taskid(void) {
-  struct tp_task *t = tp_self()->task;
+  struct tp_task *t = tp_task_cur(tp_self());
   return (kmp_uint64)(uintptr_t)(t ? t->parent : NULL);
 }

@@ -16,7 +16,7 @@ uintptr_t omp_init_allocator(uintptr_t memspace, int ntraits,
 void omp_destroy_allocator(uintptr_t a) { tp_allocator_destroy(a); }
 
 void omp_set_default_allocator(uintptr_t a) {
-  tp_self()->task->icv.def_allocator = a ? a : 1 /* omp_default_mem_alloc */;
+  tp_task_cur(tp_self())->icv.def_allocator = a ? a : 1 /* omp_default_mem_alloc */;
 }
 
 uintptr_t omp_get_default_allocator(void) { return tp_allocator_resolve(0); }

@@ -22,7 +22,7 @@ int omp_is_initial_device(void) { return 1; }
 void omp_set_default_device(int d) {
   if (d < 0)
     API_MISUSE("omp_set_default_device(%d): negative; device 0 used", d);
-  tp_self()->task->icv.default_device = d >= 0 ? d : 0;
+  tp_task_cur(tp_self())->icv.default_device = d >= 0 ? d : 0;
 }
 int omp_get_default_device(void) { return tp_self()->task->icv.default_device; }
 

@@ -29,7 +29,7 @@ struct nest_lock {
  * current task's id, drawn from a 31-bit counter the first time the task
  * touches a nest lock (0 is skipped: it means "free"). */
 static uint32_t self_id(void) {
-  struct tp_task *t = tp_self()->task;
+  struct tp_task *t = tp_task_cur(tp_self()); /* locks are owned by tasks */
   uint32_t id = t->lock_id;
   while (!id)
     id = __atomic_add_fetch(&tp_rt.next_lock_id, 1, __ATOMIC_RELAXED) & 0x7fffffffu;

@@ -48,14 +48,14 @@ void omp_set_num_threads(int n) {
                "ignored", n);
     return;
   }
-  tp_self()->task->icv.nthreads = (unsigned)n;
+  tp_task_cur(tp_self())->icv.nthreads = (unsigned)n;
 }
 
-void omp_set_dynamic(int on) { tp_self()->task->icv.dyn = on != 0; }
+void omp_set_dynamic(int on) { tp_task_cur(tp_self())->icv.dyn = on != 0; }
 int omp_get_dynamic(void) { return tp_self()->task->icv.dyn; }
 
 void omp_set_nested(int on) {
-  struct tp_icv *icv = &tp_self()->task->icv;
+  struct tp_icv *icv = &tp_task_cur(tp_self())->icv;
   if (on) {
     if (icv->max_active_levels <= 1)
       icv->max_active_levels = 255;
@@ -71,7 +71,7 @@ void omp_set_max_active_levels(int n) {
                "ignored", n);
     return;
   }
-  tp_self()->task->icv.max_active_levels = n > 255 ? 255u : (unsigned)n;
+  tp_task_cur(tp_self())->icv.max_active_levels = n > 255 ? 255u : (unsigned)n;
 }
 int omp_get_max_active_levels(void) {
   return (int)tp_self()->task->icv.max_active_levels;
@@ -89,7 +89,7 @@ void omp_set_schedule(int kind, int chunk) {
     API_REJECT("omp_set_schedule: unknown schedule kind %d; ignored", kind);
     return;
   }
-  struct tp_icv *icv = &tp_self()->task->icv;
+  struct tp_icv *icv = &tp_task_cur(tp_self())->icv;
   icv->sched_kind = kind;
   /* A chunk < 1 selects the kind's default (1 for dynamic/guided). */
   icv->sched_chunk = base == TP_SCHED_AUTO ? 0 : (chunk < 1 ? (base == TP_SCHED_STATIC ? 0 : 1) : chunk);
