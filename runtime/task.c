@@ -168,6 +168,38 @@ struct tp_task *tp_task_new(struct tp_thread *self, long arg_size, long arg_alig
   return t;
 }
 
+struct tp_task *tp_task_new_unbound(struct tp_thread *self, long arg_size, long arg_align,
+                                    unsigned flags) {
+  if (arg_size < 0)
+    arg_size = 0;
+  if (arg_align <= 0 || (arg_align & (arg_align - 1)))
+    arg_align = (long)_Alignof(max_align_t);
+  struct tp_task *t = tp_taskpool_get(self, (size_t)arg_size + (size_t)arg_align - 1);
+  /* Only what the ABI may set before the spawn, and the clauses, kept in
+   * their fields until bind_task. */
+  t->parent = NULL;
+  t->fn = NULL;
+  t->detach = false;
+  t->priority = 0;
+  t->untied = (flags & TP_TASK_UNTIED) != 0;
+  t->final = (flags & TP_TASK_FINAL) != 0;
+  t->data = (void *)(((uintptr_t)(t + 1) + (uintptr_t)arg_align - 1) &
+                     ~((uintptr_t)arg_align - 1));
+  return t;
+}
+
+/* An unbound task becomes a child of the current task (made real). */
+static void bind_task(struct tp_thread *self, struct tp_task *t) {
+  void (*fn)(void *) = t->fn;
+  void *data = t->data;
+  bool detach = t->detach;
+  unsigned flags = (t->untied ? TP_TASK_UNTIED : 0) | (t->final ? TP_TASK_FINAL : 0);
+  task_init(t, tp_task_cur(self), flags, t->priority);
+  t->fn = fn;
+  t->data = data;
+  t->detach = detach;
+}
+
 int tp_task_priority(int p) {
   if (p < 0)
     return 0;
@@ -830,6 +862,8 @@ static void spawn_undeferred_slow(struct tp_thread *self, const struct tp_task_s
 }
 
 void tp_task_begin_undeferred(struct tp_thread *self, struct tp_task *t) {
+  if (!t->parent)
+    bind_task(self, t);
   struct tp_task *parent = self->task;
   undeferred_adopt(self, t, parent);
   undeferred_enter(self, t, parent);
@@ -1043,6 +1077,28 @@ void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct t
   if (tp_unlikely(spawn_cancelled(self, parent))) {
     tp_taskpool_put(self, t); /* no new task in a cancelled taskgroup or region */
     return;
+  }
+  if (!t->parent) {
+    /* From tp_task_new_unbound: a plain task that runs at once runs
+     * lazily (its descriptor was only its memory); any other becomes a
+     * child of the current task first. */
+    if (!ndeps && !t->detach && !t->priority && (!t->final || parent->final)) {
+      bool alone = task_alone(self);
+      if (alone || parent->final || throttled(self)) {
+        if (!alone && !parent->final)
+          tp_sched_yield(self); /* a full ring still answers hunger */
+        unsigned me = ++self->lazy;
+        t->fn(t->data);
+        if (tp_likely(self->lazy == me))
+          self->lazy = me - 1;
+        else
+          undeferred_leave(self, self->task); /* it got a descriptor while it ran */
+        tp_taskpool_put(self, t);
+        return;
+      }
+    }
+    bind_task(self, t);
+    parent = self->task;
   }
   bool alone = self->team->nthreads == 1 && !ndeps && !t->detach && !t->priority;
   if (parent->final || alone || (!ndeps && !t->detach && throttled(self))) {

@@ -94,7 +94,7 @@ kmp_task_t *__kmpc_omp_task_alloc(ident_t *loc, kmp_int32 gtid, kmp_int32 flags,
   size_t head = offsetof(struct ktask, k) + ((sizeof_kmp_task_t + 7) & ~(size_t)7);
   unsigned tf = (flags & KMP_TASK_TIED ? 0 : TP_TASK_UNTIED) |
                 (flags & KMP_TASK_FINAL ? TP_TASK_FINAL : 0);
-  struct tp_task *t = tp_task_new(self, (long)(head + sizeof_shareds), 16, 0, tf, 0);
+  struct tp_task *t = tp_task_new_unbound(self, (long)(head + sizeof_shareds), 16, tf);
   struct ktask *h = t->data;
   h->t = t;
   h->size = head + sizeof_shareds;
