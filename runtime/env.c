@@ -481,6 +481,21 @@ static void env_places(bool bind_set) {
   }
 }
 
+/* The default team size, tp_rt.cpu_budget: the affinity mask's CPUs, fewer
+ * if the cgroup CPU quota (cgroup.h) allows fewer -- a container limited to
+ * 2 CPUs on a 64-core host gets 2 threads.  OMP_NUM_THREADS still wins.
+ * omp_get_num_procs() deliberately stays the affinity count (tp_rt.ncpus),
+ * as in libgomp: the spec's "processors available to the device" are the
+ * ones the process may run on, whatever share of their time it may use. */
+static unsigned default_team_size(void) {
+  unsigned n = tp_rt.ncpus ? tp_rt.ncpus : 1;
+  tp_cgroup_cpu_quota(&tp_rt.cgroup_quota);
+  if (tp_rt.cgroup_quota.cpus && tp_rt.cgroup_quota.cpus < n)
+    n = tp_rt.cgroup_quota.cpus;
+  tp_rt.cpu_budget = n;
+  return n;
+}
+
 /* Everything back to the defaults, freeing what a previous run allocated. */
 static void reset_defaults(void) {
   tp_places_free(tp_rt.g.place_list);
@@ -493,7 +508,7 @@ static void reset_defaults(void) {
 
   struct tp_icv *icv = &tp_rt.initial_icv;
   memset(icv, 0, sizeof *icv);
-  icv->nthreads = tp_rt.ncpus ? tp_rt.ncpus : 1;
+  icv->nthreads = default_team_size();
   icv->dyn = false;
   icv->sched_kind = TP_SCHED_DYNAMIC;
   icv->sched_chunk = 1;

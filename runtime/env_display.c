@@ -1,6 +1,7 @@
 /* env_display.c — the OMP_DISPLAY_ENV block (see env.h): libgomp 12's
  * layout, line for line, showing Tempo's values of the initial ICVs. */
 #include <stdio.h>
+#include <unistd.h>
 
 #include "env.h"
 #include "rt.h"
@@ -11,14 +12,44 @@ static void show_foreign(const char *path, void *arg) {
                   "to Tempo): %s\n", path);
 }
 
+/* Where the default team size (tp_rt.cpu_budget, env.c) came from: the
+ * machine, the affinity mask or the cgroup CPU quota, with the numbers. */
+static void show_team_default(void) {
+  const struct tp_cgroup_quota *q = &tp_rt.cgroup_quota;
+  long online = sysconf(_SC_NPROCESSORS_ONLN);
+  FILE *f = stderr;
+  flockfile(f);
+  fprintf(f, "tempo: default team size %u from ", tp_rt.cpu_budget);
+  if (q->cpus && q->cpus < tp_rt.ncpus)
+    fprintf(f, "the cgroup v%d CPU quota %lld/%lld (%u CPU%s%s; the affinity mask has %u)",
+            q->version, q->quota, q->period, q->cpus, q->cpus == 1 ? "" : "s",
+            q->quota % q->period ? ", rounded up" : "", tp_rt.ncpus);
+  else if (online > 0 && tp_rt.ncpus < (unsigned long)online)
+    fprintf(f, "the affinity mask (%u of %ld online CPUs)", tp_rt.ncpus, online);
+  else
+    fprintf(f, "the machine (%u CPUs)", tp_rt.ncpus);
+  if (!q->cpus)
+    fputs("; no cgroup CPU quota", f);
+  else if (q->cpus >= tp_rt.ncpus)
+    fprintf(f, "; the cgroup v%d CPU quota %lld/%lld allows %u", q->version, q->quota,
+            q->period, q->cpus);
+  if (tp_rt.g.nthreads_list_len)
+    fputs("; OMP_NUM_THREADS overrides it", f);
+  fputc('\n', f);
+  funlockfile(f);
+}
+
 /* At start-up; verbose also names the other OpenMP runtimes mapped in the
- * process, after the block (whose lines are libgomp's, exactly). */
+ * process and says where the default team size came from, after the block
+ * (whose lines are libgomp's, exactly). */
 void tp_env_display(void) {
   if (!tp_rt.g.display_env)
     return;
   tp_env_print(tp_rt.g.display_env == 2);
-  if (tp_rt.g.display_env == 2)
+  if (tp_rt.g.display_env == 2) {
     tp_foreign_each(show_foreign, NULL);
+    show_team_default();
+  }
 }
 
 static const char *bind_name(int b) {

@@ -17,6 +17,7 @@
 
 #include <pthread.h>
 
+#include "cgroup.h"
 #include "fiber.h"
 #include "icv.h"
 #include "sys.h"
@@ -165,7 +166,12 @@ struct tp_thread {
 struct tp_runtime {
   struct tp_global_icv g;
   struct tp_icv initial_icv;  /* ICVs of every initial task */
-  unsigned ncpus;
+  unsigned ncpus;              /* the affinity mask's CPUs: omp_get_num_procs() */
+  /* The CPUs to use (env.c): ncpus, fewer if the cgroup CPU quota allows
+   * fewer.  The default nthreads-var, and what OMP_DYNAMIC and the
+   * oversubscription test count; cgroup_quota is what limited it, if any. */
+  unsigned cpu_budget;
+  struct tp_cgroup_quota cgroup_quota;
   unsigned long long spin_iters;     /* pause iterations before sleeping */
   unsigned long long spin_throttled; /* same, when oversubscribed */
   bool loop_steal;        /* TEMPO_LOOP_STEAL: nonmonotonic dynamic loops steal ranges */

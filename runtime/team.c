@@ -132,7 +132,7 @@ static unsigned team_size(struct tp_thread *self, unsigned requested) {
     unsigned lvl = self->team->level;
     struct tp_team *hot = lvl < TP_HOT_LEVELS ? self->hot_team[lvl] : NULL;
     unsigned running = tp_load(&tp_rt.threads_busy) + 1 - (hot ? hot->nthreads - 1 : 0);
-    unsigned idle = tp_rt.ncpus > running ? tp_rt.ncpus - running + 1 : 1;
+    unsigned idle = tp_rt.cpu_budget > running ? tp_rt.cpu_budget - running + 1 : 1;
     if (n > idle)
       n = idle;
   }

@@ -33,8 +33,9 @@
 #define TP_YIELD_COST 20
 
 bool tp_oversubscribed(void) {
-  /* Bound workers plus the initial thread that leads them. */
-  return tp_load(&tp_rt.threads_busy) + 1 > tp_rt.ncpus;
+  /* Bound workers plus the initial thread that leads them, against the
+   * CPUs we may use (a cgroup quota throttles spinners like fewer CPUs). */
+  return tp_load(&tp_rt.threads_busy) + 1 > tp_rt.cpu_budget;
 }
 
 void tp_wake(struct tp_thread *t) {

@@ -8,6 +8,8 @@
 int omp_get_thread_num(void) { return (int)tp_self()->tid; }
 int omp_get_num_threads(void) { return (int)tp_self()->team->nthreads; }
 int omp_get_max_threads(void) { return (int)tp_self()->task->icv.nthreads; }
+/* The affinity mask's CPUs, as in libgomp, even under a cgroup CPU quota:
+ * the quota lowers only the default team size (tp_rt.cpu_budget, env.c). */
 int omp_get_num_procs(void) {
   tp_self();
   return (int)tp_rt.ncpus;

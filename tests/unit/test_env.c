@@ -153,8 +153,8 @@ static int run_all(void) {
   int ncases = 0;
 
   /* Sanity of the defaults themselves. */
-  CHECK(D.nthreads >= 1 && D.nthreads == tp_rt.ncpus,
-        "default nthreads-var %u should be the CPU count %u", D.nthreads, tp_rt.ncpus);
+  CHECK(D.nthreads >= 1 && D.nthreads == tp_rt.cpu_budget && D.nthreads <= tp_rt.ncpus,
+        "default nthreads-var %u should be the CPU budget %u", D.nthreads, tp_rt.cpu_budget);
   CHECK(!D.dyn, "dyn-var defaults to false");
   CHECK_EQ_U(D.max_active_levels, 1, "default max-active-levels");
   CHECK(D.thread_limit >= INT_MAX, "default thread-limit-var %u", D.thread_limit);

@@ -12,7 +12,8 @@
  *    after wave; the workers they used must be reused by later waves
  *    (bounded total), not kept forever;
  *  - `test_pool busy-count`: the busy-thread count behind
- *    tp_oversubscribed() (wait.c): a team of ncpus threads is not
+ *    tp_oversubscribed() (wait.c): a team of ncpus threads (the CPU
+ *    budget: affinity CPUs, or fewer under a cgroup quota) is not
  *    oversubscribed, a team of ncpus + 1 threads is (the master counts);
  *  - `test_pool pause-tasks`: workers that ran tasks are ended by
  *    omp_pause_resource_all, again and again; every task ran once, and
@@ -156,7 +157,7 @@ static void probe_oversubscribed(void *arg) {
 }
 
 static int busy_count_mode(double t0) {
-  unsigned ncpus = tp_rt.ncpus;
+  unsigned ncpus = tp_rt.cpu_budget; /* the affinity CPUs, or fewer under a cgroup quota */
   CHECK(!tp_oversubscribed(), "one initial thread outside any region is not oversubscribed");
   CHECK(ncpus + 1 < MAXT, "ncpus %u too large for this test", ncpus);
   if (ncpus > 1) {
