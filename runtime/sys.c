@@ -73,6 +73,13 @@ static void vmessage(const char *kind, const char *fmt, va_list ap) {
   (void)r;
 }
 
+static void message(const char *kind, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vmessage(kind, fmt, ap);
+  va_end(ap);
+}
+
 void tp_misuse(const void *caller, const char *fmt, ...) {
   char what[512], where[512];
   va_list ap;
@@ -92,10 +99,7 @@ void tp_misuse(const void *caller, const char *fmt, ...) {
   } else {
     snprintf(where, sizeof where, "%p", caller);
   }
-  char line[1100];
-  snprintf(line, sizeof line, "tempo: misuse: %s (called from %s)\n", what, where);
-  ssize_t r = write(2, line, strlen(line));
-  (void)r;
+  message("misuse", "%s (called from %s)", what, where);
 }
 
 void tp_warn(const char *fmt, ...) {

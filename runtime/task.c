@@ -148,12 +148,23 @@ static inline void task_init(struct tp_task *t, struct tp_task *parent, unsigned
   zero_cold(t);
 }
 
+/* A task's data block: a negative size is none, an alignment that is not
+ * a power of two is the strictest basic one. */
+static inline void data_args(long *arg_size, long *arg_align) {
+  if (*arg_size < 0)
+    *arg_size = 0;
+  if (*arg_align <= 0 || (*arg_align & (*arg_align - 1)))
+    *arg_align = (long)_Alignof(max_align_t);
+}
+
+/* p rounded up to align, a power of two. */
+static inline void *align_up(void *p, long align) {
+  return (void *)(((uintptr_t)p + (uintptr_t)align - 1) & ~((uintptr_t)align - 1));
+}
+
 struct tp_task *tp_task_new(struct tp_thread *self, long arg_size, long arg_align,
                             unsigned ndeps, unsigned flags, int priority) {
-  if (arg_size < 0)
-    arg_size = 0;
-  if (arg_align <= 0 || (arg_align & (arg_align - 1)))
-    arg_align = (long)_Alignof(max_align_t);
+  data_args(&arg_size, &arg_align);
   size_t deps = (size_t)ndeps * sizeof(struct tp_dep_ent);
   struct tp_task *t =
       tp_taskpool_get(self, deps + (size_t)arg_size + (size_t)arg_align - 1);
@@ -163,17 +174,13 @@ struct tp_task *tp_task_new(struct tp_thread *self, long arg_size, long arg_alig
     t->deps = (struct tp_dep_ent *)p;
     p += deps;
   }
-  t->data = (void *)(((uintptr_t)p + (uintptr_t)arg_align - 1) &
-                     ~((uintptr_t)arg_align - 1));
+  t->data = align_up(p, arg_align);
   return t;
 }
 
 struct tp_task *tp_task_new_unbound(struct tp_thread *self, long arg_size, long arg_align,
                                     unsigned flags) {
-  if (arg_size < 0)
-    arg_size = 0;
-  if (arg_align <= 0 || (arg_align & (arg_align - 1)))
-    arg_align = (long)_Alignof(max_align_t);
+  data_args(&arg_size, &arg_align);
   struct tp_task *t = tp_taskpool_get(self, (size_t)arg_size + (size_t)arg_align - 1);
   /* Only what the ABI may set before the spawn, and the clauses, kept in
    * their fields until bind_task. */
@@ -183,8 +190,7 @@ struct tp_task *tp_task_new_unbound(struct tp_thread *self, long arg_size, long 
   t->priority = 0;
   t->untied = (flags & TP_TASK_UNTIED) != 0;
   t->final = (flags & TP_TASK_FINAL) != 0;
-  t->data = (void *)(((uintptr_t)(t + 1) + (uintptr_t)arg_align - 1) &
-                     ~((uintptr_t)arg_align - 1));
+  t->data = align_up(t + 1, arg_align);
   return t;
 }
 
@@ -771,12 +777,12 @@ static inline __attribute__((always_inline)) void call_with_copy(const struct tp
   size_t size = (size_t)(s->arg_size > 0 ? s->arg_size : 0) + (size_t)align;
   if (size <= TP_STACK_ARGS_MAX) {
     char buf[size];
-    char *arg = (char *)(((uintptr_t)buf + (uintptr_t)align - 1) & ~((uintptr_t)align - 1));
+    char *arg = align_up(buf, align);
     s->cpyfn(arg, s->data);
     s->fn(arg);
   } else {
     char *buf = tp_malloc(size);
-    char *arg = (char *)(((uintptr_t)buf + (uintptr_t)align - 1) & ~((uintptr_t)align - 1));
+    char *arg = align_up(buf, align);
     s->cpyfn(arg, s->data);
     s->fn(arg);
     free(buf);
@@ -800,6 +806,18 @@ static inline __attribute__((always_inline)) void call_with_copy(const struct tp
  * the materialisation; later frames restore that), and then its
  * descriptor is self->task (inner ones have ended) and is left as any
  * included task's.  No atomics, no descriptor, a dozen instructions. */
+/* Opens a lazy frame; its number is what the frame's end compares with. */
+static inline unsigned lazy_enter(struct tp_thread *self) { return ++self->lazy; }
+
+/* Ends lazy frame `me` (lazy_enter's number). */
+static inline void lazy_leave(struct tp_thread *self, unsigned me) {
+  if (tp_likely(self->lazy == me)) {
+    self->lazy = me - 1;
+    return;
+  }
+  undeferred_leave(self, self->task); /* it got a descriptor while it ran */
+}
+
 void tp_task_materialize(struct tp_thread *self) {
   unsigned k = self->lazy;
   self->lazy = 0;
@@ -812,13 +830,9 @@ void tp_task_materialize(struct tp_thread *self) {
 static inline __attribute__((always_inline)) void run_included(struct tp_thread *self,
                                                               const struct tp_task_spec *s) {
   if (tp_likely(!(s->flags & TP_TASK_FINAL) || self->task->final)) {
-    unsigned me = ++self->lazy;
+    unsigned me = lazy_enter(self);
     call_with_copy(s);
-    if (tp_likely(self->lazy == me)) {
-      self->lazy = me - 1;
-      return;
-    }
-    undeferred_leave(self, self->task); /* it got a descriptor while it ran */
+    lazy_leave(self, me);
     return;
   }
   struct tp_task *t = included_begin(self, s->flags);
@@ -831,7 +845,6 @@ void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data
   struct tp_task_spec s = {.fn = fn, .data = data, .flags = final ? TP_TASK_FINAL : 0};
   run_included(self, &s);
 }
-
 
 /* Undeferred task t (adopted) starts in this frame, on top of `parent`. */
 static inline void undeferred_enter(struct tp_thread *self, struct tp_task *t,
@@ -1005,7 +1018,7 @@ static inline __attribute__((always_inline)) void spawn(struct tp_thread *self,
     c->count--;
     task_init(t, parent, flags, 0);
     t->fn = s->fn;
-    t->data = (void *)(((uintptr_t)(t + 1) + (uintptr_t)align - 1) & ~((uintptr_t)align - 1));
+    t->data = align_up(t + 1, align);
     if (s->cpyfn) {
       self->task = t;
       s->cpyfn(t->data, s->data);
@@ -1078,32 +1091,25 @@ void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct t
     tp_taskpool_put(self, t); /* no new task in a cancelled taskgroup or region */
     return;
   }
+  bool alone = self->team->nthreads == 1 && !ndeps && !t->detach && !t->priority;
+  bool now = parent->final || alone || (!ndeps && !t->detach && throttled(self));
+  if (now && !alone && !parent->final)
+    tp_sched_yield(self); /* a full ring still answers hunger (tp_task_spawn) */
   if (!t->parent) {
-    /* From tp_task_new_unbound: a plain task that runs at once runs
-     * lazily (its descriptor was only its memory); any other becomes a
-     * child of the current task first. */
-    if (!ndeps && !t->detach && !t->priority && (!t->final || parent->final)) {
-      bool alone = task_alone(self);
-      if (alone || parent->final || throttled(self)) {
-        if (!alone && !parent->final)
-          tp_sched_yield(self); /* a full ring still answers hunger */
-        unsigned me = ++self->lazy;
-        t->fn(t->data);
-        if (tp_likely(self->lazy == me))
-          self->lazy = me - 1;
-        else
-          undeferred_leave(self, self->task); /* it got a descriptor while it ran */
-        tp_taskpool_put(self, t);
-        return;
-      }
+    /* From tp_task_new_unbound: a plain task that runs now runs lazily
+     * (its descriptor was only its memory); any other becomes a child of
+     * the current task first. */
+    if (now && !ndeps && !t->detach && !t->priority && (!t->final || parent->final)) {
+      unsigned me = lazy_enter(self);
+      t->fn(t->data);
+      lazy_leave(self, me);
+      tp_taskpool_put(self, t);
+      return;
     }
     bind_task(self, t);
     parent = self->task;
   }
-  bool alone = self->team->nthreads == 1 && !ndeps && !t->detach && !t->priority;
-  if (parent->final || alone || (!ndeps && !t->detach && throttled(self))) {
-    if (!alone && !parent->final)
-      tp_sched_yield(self); /* a full ring still answers hunger (tp_task_spawn) */
+  if (now) {
     undeferred_adopt(self, t, parent);
     if (ndeps && parent->dep_table)
       undeferred_wait_deps(self, parent, t, deps, ndeps);
