@@ -10,6 +10,10 @@
 // RUN: env OMP_NUM_THREADS=2 TEMPO_HEARTBEAT_US=-5 %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=BAD,OK -DVAR=TEMPO_HEARTBEAT_US -DVAL=-5
 // RUN: env OMP_NUM_THREADS=2 TEMPO_HEARTBEAT_US=99999999999 %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=BAD,OK -DVAR=TEMPO_HEARTBEAT_US -DVAL=99999999999
 // RUN: env OMP_NUM_THREADS=2 TEMPO_FIBERS=maybe %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=BAD,OK -DVAR=TEMPO_FIBERS -DVAL=maybe
+// RUN: env OMP_NUM_THREADS=2 TEMPO_INLINE_SLACK=0 %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=CLEAN,OK
+// RUN: env OMP_NUM_THREADS=3 TEMPO_INLINE_SLACK=1024 %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=CLEAN,OK
+// RUN: env OMP_NUM_THREADS=2 TEMPO_INLINE_SLACK=1025 %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=BAD,OK -DVAR=TEMPO_INLINE_SLACK -DVAL=1025
+// RUN: env OMP_NUM_THREADS=2 TEMPO_INLINE_SLACK=four %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=BAD,OK -DVAR=TEMPO_INLINE_SLACK -DVAL=four
 // RUN: env OMP_NUM_THREADS=2 TEMPO_LAZY_TASKLOOP=2 %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=BAD,OK -DVAR=TEMPO_LAZY_TASKLOOP -DVAL=2
 // RUN: env OMP_NUM_THREADS=2 TEMPO_HEARTBEATUS=5 %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=MISSPELT,OK
 #include <omp.h>

@@ -109,7 +109,7 @@ static bool env_switch(const char *name, bool *out) {
  * belong to the test harness. */
 static const char *const tempo_switches[] = {"TEMPO_LOOP_STEAL", "TEMPO_HEARTBEAT_US",
                                               "TEMPO_LAZY_TASKLOOP", "TEMPO_FIBERS",
-                                              "TEMPO_DEBUG"};
+                                              "TEMPO_INLINE_SLACK", "TEMPO_DEBUG"};
 
 static void env_unknown_switches(void) {
   extern char **environ;
@@ -604,6 +604,9 @@ void tp_env_init(void) {
   tp_rt.heartbeat_ns = 100000;
   if (env_ulong("TEMPO_HEARTBEAT_US", 0, 10000000, &x))
     tp_rt.heartbeat_ns = (uint64_t)x * 1000;
+  tp_rt.inline_slack = 4; /* README: fib, uts, health, task_tree at 2 and 4 threads */
+  if (env_ulong("TEMPO_INLINE_SLACK", 0, 1024, &x))
+    tp_rt.inline_slack = (unsigned)x;
   /* API misuse reported with the caller's location (sys.h: tp_misuse). */
   if (env_switch("TEMPO_DEBUG", &b))
     tp_rt.debug = b;

@@ -126,6 +126,8 @@ struct tp_thread {
                                  `lazy` included tasks (tp_task_cur) */
   unsigned lazy;              /* included tasks running on top of `task` with
                                  no descriptor yet (task.c: lazy included tasks) */
+  unsigned nested_now;        /* included tasks running inside one another on
+                                 this thread's stack (task.c: run_included) */
   int bound_place;            /* place this thread is bound to, -1 if none */
   struct tp_team *hot_team[TP_HOT_LEVELS]; /* teams it masters, per level, kept for reuse */
   struct tp_team *solo_team;  /* team of one for the initial thread's level 0 */
@@ -183,6 +185,8 @@ struct tp_runtime {
   bool debug;             /* TEMPO_DEBUG: API misuse reported where it happens (tp_misuse) */
   uint64_t heartbeat_ns;  /* TEMPO_HEARTBEAT_US: least interval between promotions asked
                              of one thread (tasksched.h); 0 = publish every task */
+  unsigned inline_slack;  /* TEMPO_INLINE_SLACK: older private tasks that let a new one
+                             run at once (tp_sched_run_now); 0 = never */
 
   /* Thread pool: idle workers, protected by pool_lock. */
   uint32_t pool_lock;

@@ -829,15 +829,17 @@ void tp_task_materialize(struct tp_thread *self) {
  * final here. */
 static inline __attribute__((always_inline)) void run_included(struct tp_thread *self,
                                                               const struct tp_task_spec *s) {
+  self->nested_now++;
   if (tp_likely(!(s->flags & TP_TASK_FINAL) || self->task->final)) {
     unsigned me = lazy_enter(self);
     call_with_copy(s);
     lazy_leave(self, me);
-    return;
+  } else {
+    struct tp_task *t = included_begin(self, s->flags);
+    call_with_copy(s);
+    undeferred_leave(self, t);
   }
-  struct tp_task *t = included_begin(self, s->flags);
-  call_with_copy(s);
-  undeferred_leave(self, t);
+  self->nested_now--;
 }
 
 void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data,
@@ -886,8 +888,19 @@ void tp_task_end_undeferred(struct tp_thread *self, struct tp_task *t) {
   undeferred_leave(self, t);
 }
 
+/* Has this thread run so many tasks at once, inside one another, that the
+ * next optional one had better wait on the ring?  (Each nests on the
+ * stack: a chain of a million tasks that each create the next overflowed
+ * it, as with libgomp at one thread.)  Not outside parallel regions, whose
+ * tasks all run at once: no barrier would run a deferred one. */
+static inline bool too_deep(const struct tp_thread *self) {
+  return tp_unlikely(self->nested_now >= TP_RUN_NOW_NESTING_MAX) && self->team->level > 0;
+}
+
 static inline bool throttled(struct tp_thread *self) {
   struct tp_team *team = self->team;
+  if (too_deep(self))
+    return false; /* the ring grows instead */
   if (tp_unlikely(team->nthreads == 1))
     return true; /* no team to share with: run now */
   if (tp_likely(tp_rt.heartbeat_ns))
@@ -986,7 +999,14 @@ static inline void copy_data(void *dst, const void *src, long n) {
 /* Whether a plain task runs at once whatever else it says: its thread is
  * a team of one (nobody could take it; what libgomp makes cheapest). */
 static inline bool task_alone(const struct tp_thread *self) {
-  return self->team->nthreads == 1 && !tp_rt.g.cancel;
+  return self->team->nthreads == 1 && !tp_rt.g.cancel && !too_deep(self);
+}
+
+/* Should a plain task of the current task run at once although others
+ * could take it?  The scheduler says (tp_sched_run_now); never when
+ * cancellation is on (an included task skips the cancelled check). */
+static inline bool run_now(struct tp_thread *self, const struct tp_task *parent) {
+  return !tp_rt.g.cancel && tp_sched_run_now(self, parent->floor, self->nested_now);
 }
 
 /* The task construct; inlined into both entry points, so that a plain
@@ -996,8 +1016,10 @@ static inline __attribute__((always_inline)) void spawn(struct tp_thread *self,
   struct tp_task *parent = self->task;
   unsigned flags = s->flags;
   /* A team of one runs a plain task at once: decided first, so that path
-   * (which libgomp makes very cheap) does not pay for the checks below. */
-  if (task_alone(self) && !s->ndeps && !s->detach && !s->priority) {
+   * (which libgomp makes very cheap) does not pay for the checks below;
+   * so does a thread whose older tasks leave thieves work enough. */
+  if ((task_alone(self) || run_now(self, parent)) && !s->ndeps && !s->detach &&
+      !s->priority) {
     run_included(self, s);
     return;
   }
@@ -1091,8 +1113,10 @@ void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct t
     tp_taskpool_put(self, t); /* no new task in a cancelled taskgroup or region */
     return;
   }
-  bool alone = self->team->nthreads == 1 && !ndeps && !t->detach && !t->priority;
-  bool now = parent->final || alone || (!ndeps && !t->detach && throttled(self));
+  bool alone = self->team->nthreads == 1 && !too_deep(self) && !ndeps && !t->detach &&
+               !t->priority;
+  bool now = parent->final || alone ||
+             (!ndeps && !t->detach && (throttled(self) || (!t->priority && run_now(self, parent))));
   if (now && !alone && !parent->final)
     tp_sched_yield(self); /* a full ring still answers hunger (tp_task_spawn) */
   if (!t->parent) {
@@ -1101,7 +1125,9 @@ void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct t
      * the current task first. */
     if (now && !ndeps && !t->detach && !t->priority && (!t->final || parent->final)) {
       unsigned me = lazy_enter(self);
+      self->nested_now++;
       t->fn(t->data);
+      self->nested_now--;
       lazy_leave(self, me);
       tp_taskpool_put(self, t);
       return;
@@ -1114,7 +1140,9 @@ void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct t
     if (ndeps && parent->dep_table)
       undeferred_wait_deps(self, parent, t, deps, ndeps);
     undeferred_enter(self, t, parent);
+    self->nested_now++;
     t->fn(t->data);
+    self->nested_now--;
     undeferred_leave(self, t);
     return;
   }

@@ -66,6 +66,31 @@ static inline void tp_sched_push(struct tp_thread *self, struct tp_task *t) {
     tp_sched_promote(self);
 }
 
+/* Work-first with slack: should a new task of the current task (which
+ * started when the private ring's tail was `floor`) run at once, inside
+ * it, instead of going on the ring?  Yes while at least
+ * TEMPO_INLINE_SLACK tasks older than the current one wait on the ring:
+ * thieves have work, and older tasks are the bigger pieces of a
+ * recursion, so nothing is lost by not offering this one; running it at
+ * once costs a call instead of a descriptor.  When thieves (promotion)
+ * drain the older ones, new tasks go on the ring again.  Tasks run this
+ * way nest on the stack, so `nesting` (how many already run so, inside
+ * one another) is bounded: a chain of tasks that each create the next
+ * cannot overflow it.  A flat loop of tasks has no older ones: they all
+ * go on the ring.  A thread that runs tasks this way pushes and pops
+ * nothing, so hunger is answered here (one load), as at a push. */
+#define TP_RUN_NOW_NESTING_MAX 256
+static inline bool tp_sched_run_now(struct tp_thread *self, uint64_t floor,
+                                    unsigned nesting) {
+  struct tp_wq *q = self->wq;
+  if (!tp_rt.inline_slack || floor <= q->priv.head)
+    return false;
+  if (tp_unlikely(tp_load(&q->hungry)))
+    tp_sched_promote(self);
+  return floor > q->priv.head && floor - q->priv.head >= tp_rt.inline_slack &&
+         nesting < TP_RUN_NOW_NESTING_MAX;
+}
+
 /* Private tasks waiting to run. */
 static inline uint64_t tp_sched_private(const struct tp_thread *self) {
   return tp_ring_size(&self->wq->priv);
