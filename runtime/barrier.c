@@ -23,6 +23,7 @@
  * to a worker's drain, which would otherwise leave them all to it. */
 #include "rt.h"
 #include "task.h"
+#include "stats.h"
 
 #define JOIN_ARITY 4
 
@@ -43,11 +44,14 @@ void tp_barrier_setup(struct tp_team *team) {
 static bool barrier_wait(struct tp_thread *self, const uint32_t *abort) {
   struct tp_team *team = self->team;
   unsigned n = team->nthreads, tid = self->tid;
+  uint64_t t0 = tp_stat_clock(self);
   tp_task_drain(self, team);
   struct tp_member *m = &team->member[tid];
   uint32_t epoch = ++m->bar_epoch; /* a team of one counts too (cancel.c) */
-  if (n == 1)
+  if (n == 1) {
+    tp_stats_barrier(self, t0);
     return true;
+  }
   unsigned nr = team->nrounds;
   for (unsigned r = 0, d = 1; d < n; r++, d <<= 1) {
     unsigned to = tid + d;
@@ -60,6 +64,7 @@ static bool barrier_wait(struct tp_thread *self, const uint32_t *abort) {
     else if (!tp_wait_word_or(self, flag, epoch, abort, &team->tasks->idle))
       return false;
   }
+  tp_stats_barrier(self, t0);
   return true;
 }
 

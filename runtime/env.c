@@ -109,7 +109,8 @@ static bool env_switch(const char *name, bool *out) {
  * belong to the test harness. */
 static const char *const tempo_switches[] = {"TEMPO_LOOP_STEAL", "TEMPO_HEARTBEAT_US",
                                               "TEMPO_LAZY_TASKLOOP", "TEMPO_FIBERS",
-                                              "TEMPO_INLINE_SLACK", "TEMPO_DEBUG"};
+                                              "TEMPO_INLINE_SLACK", "TEMPO_STATS",
+                                              "TEMPO_DEBUG"};
 
 static void env_unknown_switches(void) {
   extern char **environ;
@@ -607,6 +608,22 @@ void tp_env_init(void) {
   tp_rt.inline_slack = 4; /* README: fib, uts, health, task_tree at 2 and 4 threads */
   if (env_ulong("TEMPO_INLINE_SLACK", 0, 1024, &x))
     tp_rt.inline_slack = (unsigned)x;
+  /* Statistics (stats.h): a yes/no, or the JSON file to write them to. */
+  const char *st = getenv("TEMPO_STATS");
+  if (st && *st) {
+    static const char *const no[] = {"0", "false", "off", "no"}, *const yes[] = {"1", "true", "on", "yes"};
+    bool off = false, on = false;
+    for (int i = 0; i < 4; i++) {
+      off |= strcasecmp(st, no[i]) == 0;
+      on |= strcasecmp(st, yes[i]) == 0;
+    }
+    if (!off) {
+      tp_rt.stats = true;
+      tp_rt.stats_t0 = tp_now_ns();
+      if (!on)
+        tp_rt.stats_file = strdup(st);
+    }
+  }
   /* API misuse reported with the caller's location (sys.h: tp_misuse). */
   if (env_switch("TEMPO_DEBUG", &b))
     tp_rt.debug = b;

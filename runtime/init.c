@@ -2,12 +2,14 @@
  * itself is in rt.c). */
 #define _GNU_SOURCE
 #include <sched.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "env.h"
 #include "rt.h"
 #include "task.h"
+#include "stats.h"
 
 static void initial_thread_exit(void *arg);
 
@@ -31,6 +33,8 @@ __attribute__((constructor)) void tp_runtime_init(void) {
   if (pthread_key_create(&tp_rt.initial_key, initial_thread_exit) != 0)
     tp_fatal("cannot create a thread-specific key");
   tp_env_init();
+  if (tp_rt.stats)
+    atexit(tp_stats_report);
   tp_fork_init();
   (void)tp_self();
   tp_env_display();
@@ -87,5 +91,6 @@ struct tp_thread *tp_thread_init_initial(void) {
   t->task = solo->member[0].itask;
   t->pthread = pthread_self();
   pthread_setspecific(tp_rt.initial_key, t);
+  tp_stats_thread_start(t);
   return t;
 }

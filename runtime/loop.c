@@ -23,6 +23,7 @@
  * iteration order (ordered.c) when a member finishes a chunk. */
 #include "ws.h"
 #include "task.h"
+#include "stats.h"
 
 uint64_t tp_loop_count(long start, long end, long incr) {
   if (incr > 0)
@@ -271,12 +272,14 @@ static bool next_chunk(struct tp_thread *self, uint64_t *lo, uint64_t *hi,
     if (s->on) {
       if (!tp_steal_next(self, lo, hi))
         return false;
+      tp_stat(self, TP_STAT_LOOP_CHUNKS, 1);
       *v = (struct loop_values){s->start, s->incr, s->n, s->end};
       return true;
     }
   }
   if (!tp_loop_next_logical(self, lo, hi))
     return false;
+  tp_stat(self, TP_STAT_LOOP_CHUNKS, 1);
   struct tp_ws *ws = team->member[self->tid].ws;
   *v = (struct loop_values){ws->start, ws->incr, ws->n, ws->end};
   return true;

@@ -12,6 +12,7 @@
 #include "bind.h"
 #include "rt.h"
 #include "task.h"
+#include "stats.h"
 
 static void *worker_main(void *arg) {
   struct tp_thread *self = arg;
@@ -59,6 +60,7 @@ static struct tp_thread *worker_create(void) {
   t->is_worker = true;
   t->bound_place = -1;
   tp_task_thread_init(t);
+  tp_stats_thread_start(t);
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   size_t stack = tp_load(&tp_rt.g.stacksize); /* kmp_set_stacksize may change it */

@@ -28,6 +28,7 @@ struct tp_team;
 struct tp_task;
 struct tp_ws;
 struct tp_wq;
+struct tp_stats;
 
 /* Device-wide ICVs and settings read from the environment once. */
 struct tp_global_icv {
@@ -82,12 +83,14 @@ struct tp_team {
   unsigned active_level; /* nesting depth counting only regions of >1 thread */
   void (*fn)(void *);
   void *data;
-  bool tasks_hint;             /* fn created tasks last time (tp_task_hint) */
+  const void *site;            /* names the region: fn, or the ABI's (next_site) */
+  bool tasks_hint;             /* site created tasks last time (tp_task_hint) */
   struct tp_team *parent;      /* team of the encountering thread */
   unsigned parent_tid;         /* the master's thread number in parent */
   struct tp_task *parent_task; /* the encountering task */
   struct tp_thread *master;
   struct tp_icv icv;           /* ICVs of the implicit tasks */
+  uint64_t stats_t0;           /* when the region began (TEMPO_STATS) */
   unsigned capacity;           /* members allocated */
   unsigned nrounds;            /* dissemination barrier rounds */
   struct tp_member *member;    /* [capacity] */
@@ -128,6 +131,7 @@ struct tp_thread {
                                  no descriptor yet (task.c: lazy included tasks) */
   unsigned nested_now;        /* included tasks running inside one another on
                                  this thread's stack (task.c: run_included) */
+  struct tp_stats *stats;     /* its counts with TEMPO_STATS, else NULL (stats.h) */
   int bound_place;            /* place this thread is bound to, -1 if none */
   struct tp_team *hot_team[TP_HOT_LEVELS]; /* teams it masters, per level, kept for reuse */
   struct tp_team *solo_team;  /* team of one for the initial thread's level 0 */
@@ -152,6 +156,10 @@ struct tp_thread {
   unsigned next_nthreads;
   unsigned next_bind;
   unsigned next_nteams, next_thread_limit; /* same for a teams construct */
+  /* The code that names the next region (the compiler's outlined
+   * function) when the ABI passes the core a trampoline of its own (kmpc);
+   * NULL: the region's function names it.  Taken and cleared like those. */
+  const void *next_site;
   void *tpvars;                /* its threadprivate copies (threadprivate.c) */
   /* What OMP_DISPLAY_AFFINITY last showed for this thread (affinity.c). */
   struct { int shown, level, tid, nthreads, ancestor, place; } aff_shown;
@@ -187,6 +195,13 @@ struct tp_runtime {
                              of one thread (tasksched.h); 0 = publish every task */
   unsigned inline_slack;  /* TEMPO_INLINE_SLACK: older private tasks that let a new one
                              run at once (tp_sched_run_now); 0 = never */
+  /* TEMPO_STATS (stats.c): every thread's block, under stats_lock; the
+   * report goes to stderr, or to stats_file (JSON) if set. */
+  bool stats;
+  char *stats_file;
+  uint32_t stats_lock;
+  struct tp_stats *stats_list;
+  uint64_t stats_t0;
 
   /* Thread pool: idle workers, protected by pool_lock. */
   uint32_t pool_lock;
@@ -208,7 +223,7 @@ struct tp_runtime {
 
   /* Which region functions created tasks the last time they ran
    * (tp_task_hint; racy by design: a wrong entry costs only speed). */
-  struct { void *fn; uint32_t tasks; } task_hint[256];
+  struct { const void *fn; uint32_t tasks; } task_hint[256];
 
   uint32_t foreign_checked;    /* other runtimes' threads looked for (team.c, atomic) */
 

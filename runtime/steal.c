@@ -54,6 +54,7 @@
  * Victim choice (the largest range in view) is made in pick_victim alone,
  * so placement-aware stealing can change it in one place. */
 #include "ws.h"
+#include "stats.h"
 
 /* Word layout: high 64 bits gen << 2 | owned << 1 | fin, low 64 bits
  * hi << 32 | lo. */
@@ -271,6 +272,7 @@ bool tp_steal_next(struct tp_thread *self, uint64_t *lo, uint64_t *hi) {
   } else if (take_own(s, sw, &c, &k)) {
     /* [c, c + k) is ours */
   } else if (steal(team, tid, s, &a, &b)) {
+    tp_stat(self, TP_STAT_LOOP_STEALS, 1);
     c = a;
     k = piece(s, b - a);
     a += k;

@@ -80,25 +80,29 @@ static void message(const char *kind, const char *fmt, ...) {
   va_end(ap);
 }
 
+void tp_symbolise(const void *addr, char *buf, size_t n) {
+  Dl_info info;
+  if (addr && dladdr(addr, &info) && info.dli_fname) {
+    const char *file = strrchr(info.dli_fname, '/');
+    file = file ? file + 1 : info.dli_fname;
+    if (info.dli_sname)
+      snprintf(buf, n, "%s+0x%lx in %s", info.dli_sname,
+               (unsigned long)((const char *)addr - (const char *)info.dli_saddr), file);
+    else
+      snprintf(buf, n, "%s+0x%lx", file,
+               (unsigned long)((const char *)addr - (const char *)info.dli_fbase));
+  } else {
+    snprintf(buf, n, "%p", addr);
+  }
+}
+
 void tp_misuse(const void *caller, const char *fmt, ...) {
   char what[512], where[512];
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(what, sizeof what, fmt, ap);
   va_end(ap);
-  Dl_info info;
-  if (caller && dladdr(caller, &info) && info.dli_fname) {
-    const char *file = strrchr(info.dli_fname, '/');
-    file = file ? file + 1 : info.dli_fname;
-    if (info.dli_sname)
-      snprintf(where, sizeof where, "%s+0x%lx in %s", info.dli_sname,
-               (unsigned long)((const char *)caller - (const char *)info.dli_saddr), file);
-    else
-      snprintf(where, sizeof where, "%s+0x%lx", file,
-               (unsigned long)((const char *)caller - (const char *)info.dli_fbase));
-  } else {
-    snprintf(where, sizeof where, "%p", caller);
-  }
+  tp_symbolise(caller, where, sizeof where);
   message("misuse", "%s (called from %s)", what, where);
 }
 

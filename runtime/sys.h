@@ -92,6 +92,9 @@ tp_noreturn void tp_unimplemented(const char *name) tp_hidden;
 /* API misuse (TEMPO_DEBUG=1): one line naming what was wrong, what Tempo
  * did instead, and the caller (`caller`: a return address in the program,
  * symbolised when its object exports a symbol for it). */
+/* addr as "symbol+0xoff in file", or "file+0xoff" when the symbol is not
+ * exported (static functions, e.g. outlined regions), or "0x..." */
+void tp_symbolise(const void *addr, char *buf, size_t n) tp_hidden;
 void tp_misuse(const void *caller, const char *fmt, ...) tp_hidden
     __attribute__((format(printf, 2, 3)));
 

@@ -383,6 +383,7 @@ static inline void task_body(struct tp_task *t) {
 }
 
 static inline bool task_run(struct tp_thread *self, struct tp_task *t) {
+  tp_stat(self, TP_STAT_TASKS_RUN, 1);
   if (tp_unlikely(t->untied) && t->published && tp_rt.fibers &&
       (t->fiber || tp_load(&tp_rt.fibers_live) < TP_FIBERS_LIVE_MAX))
     return run_fiber(self, t);
@@ -619,7 +620,7 @@ void tp_task_join(struct tp_thread *self, struct tp_team *team, unsigned tid,
     tp_store_sc(&tasks->master_joined, epoch);
     if (tp_load(&tasks->nsleep))
       tp_wake_sleepers(self, team);
-    tp_task_hint_set(team->fn, tp_load(&tasks->active) != 0);
+    tp_task_hint_set(team->site, tp_load(&tasks->active) != 0);
     return;
   }
   /* A worker stays to help when this region has created tasks, or when
@@ -632,22 +633,22 @@ void tp_task_join(struct tp_thread *self, struct tp_team *team, unsigned tid,
   tp_wait_word(self, &tasks->master_joined, epoch, &tasks->idle);
 }
 
-static inline size_t hint_slot(void (*fn)(void *)) {
+static inline size_t hint_slot(const void *fn) {
   return (size_t)(((uintptr_t)fn >> 4) * 0x9e3779b97f4a7c15ull >> 56);
 }
 
-bool tp_task_hint(void (*fn)(void *)) {
+bool tp_task_hint(const void *fn) {
   size_t i = hint_slot(fn);
-  if (tp_load(&tp_rt.task_hint[i].fn) != (void *)fn)
+  if (tp_load(&tp_rt.task_hint[i].fn) != fn)
     return true; /* not known: assume it does */
   return tp_load(&tp_rt.task_hint[i].tasks) != 0;
 }
 
-void tp_task_hint_set(void (*fn)(void *), bool tasks) {
+void tp_task_hint_set(const void *fn, bool tasks) {
   size_t i = hint_slot(fn);
-  if (tp_load(&tp_rt.task_hint[i].fn) != (void *)fn) {
+  if (tp_load(&tp_rt.task_hint[i].fn) != fn) {
     tp_store(&tp_rt.task_hint[i].tasks, (uint32_t)tasks);
-    tp_store(&tp_rt.task_hint[i].fn, (void *)fn);
+    tp_store(&tp_rt.task_hint[i].fn, fn);
   } else if (tp_load(&tp_rt.task_hint[i].tasks) != (uint32_t)tasks) {
     tp_store(&tp_rt.task_hint[i].tasks, (uint32_t)tasks);
   }
@@ -830,6 +831,7 @@ void tp_task_materialize(struct tp_thread *self) {
 static inline __attribute__((always_inline)) void run_included(struct tp_thread *self,
                                                               const struct tp_task_spec *s) {
   self->nested_now++;
+  tp_stat(self, TP_STAT_TASKS_NOW, 1);
   if (tp_likely(!(s->flags & TP_TASK_FINAL) || self->task->final)) {
     unsigned me = lazy_enter(self);
     call_with_copy(s);
@@ -872,6 +874,7 @@ static void spawn_undeferred_slow(struct tp_thread *self, const struct tp_task_s
       *(void **)s->data = t;
   }
   undeferred_enter(self, t, parent);
+  tp_stat(self, TP_STAT_TASKS_NOW, 1);
   call_with_copy(s);
   undeferred_leave(self, t);
 }
@@ -882,6 +885,7 @@ void tp_task_begin_undeferred(struct tp_thread *self, struct tp_task *t) {
   struct tp_task *parent = self->task;
   undeferred_adopt(self, t, parent);
   undeferred_enter(self, t, parent);
+  tp_stat(self, TP_STAT_TASKS_NOW, 1);
 }
 
 void tp_task_end_undeferred(struct tp_thread *self, struct tp_task *t) {
@@ -911,8 +915,10 @@ static inline bool throttled(struct tp_thread *self) {
 bool tp_task_throttled(struct tp_thread *self) { return throttled(self); }
 
 /* The bookkeeping of a new child t of the current task `parent`. */
-static inline void count_child(struct tp_task *parent, struct tp_task *t) {
+static inline void count_child(struct tp_thread *self, struct tp_task *parent,
+                               struct tp_task *t) {
   struct tp_team_tasks *tasks = t->team->tasks;
+  tp_stat(self, TP_STAT_TASKS_DEFERRED, 1);
   if (tp_unlikely(!tp_load(&tasks->active)))
     tp_store_sc(&tasks->active, 1);
   if (!parent->implicit)
@@ -933,7 +939,7 @@ static inline void count_child(struct tp_task *parent, struct tp_task *t) {
 
 void tp_task_publish(struct tp_thread *self, struct tp_task *t) {
   struct tp_task *parent = self->task;
-  count_child(parent, t);
+  count_child(self, parent, t);
   tp_task_pin(t, false);
   __atomic_fetch_add(&parent->kids_remote, 1, __ATOMIC_RELAXED);
   tp_sched_publish(self, self, t);
@@ -942,7 +948,7 @@ void tp_task_publish(struct tp_thread *self, struct tp_task *t) {
 void tp_task_submit(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps) {
   struct tp_task *parent = self->task;
   struct tp_team *team = self->team;
-  count_child(parent, t);
+  count_child(self, parent, t);
   if (tp_likely(!t->ndeps && !t->detach && !t->priority && tp_rt.heartbeat_ns)) {
     parent->kids_local++;
     tp_sched_push(self, t);
@@ -1048,7 +1054,7 @@ static inline __attribute__((always_inline)) void spawn(struct tp_thread *self,
     } else {
       copy_data(t->data, s->data, s->arg_size);
     }
-    count_child(parent, t);
+    count_child(self, parent, t);
     parent->kids_local++;
     tp_sched_push(self, t);
     return;
@@ -1126,6 +1132,7 @@ void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct t
     if (now && !ndeps && !t->detach && !t->priority && (!t->final || parent->final)) {
       unsigned me = lazy_enter(self);
       self->nested_now++;
+      tp_stat(self, TP_STAT_TASKS_NOW, 1);
       t->fn(t->data);
       self->nested_now--;
       lazy_leave(self, me);
@@ -1141,6 +1148,7 @@ void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct t
       undeferred_wait_deps(self, parent, t, deps, ndeps);
     undeferred_enter(self, t, parent);
     self->nested_now++;
+    tp_stat(self, TP_STAT_TASKS_NOW, 1);
     t->fn(t->data);
     self->nested_now--;
     undeferred_leave(self, t);

@@ -158,10 +158,10 @@ void tp_task_init_implicit(struct tp_task *t, struct tp_task *parent,
 void tp_team_tasks_init(struct tp_team *team) tp_hidden;
 /* The master, before it hands a region to the team's workers. */
 void tp_task_region_begin(struct tp_team *team) tp_hidden;
-/* Did region function fn create tasks the last time it ran (true if not
- * known)?  Workers of such a region wait at its end to help the master. */
-bool tp_task_hint(void (*fn)(void *)) tp_hidden;
-void tp_task_hint_set(void (*fn)(void *), bool tasks) tp_hidden;
+/* Did the region named `site` (tp_team.site) create tasks the last time
+ * it ran (true if not known)?  Workers of such a region wait at its end to help the master. */
+bool tp_task_hint(const void *site) tp_hidden;
+void tp_task_hint_set(const void *site, bool tasks) tp_hidden;
 void tp_team_tasks_fini(struct tp_team *team) tp_hidden;
 
 /* At a barrier or region end: run the team's tasks until this thread's

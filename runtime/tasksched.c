@@ -125,6 +125,8 @@ void tp_sched_promote(struct tp_thread *self) {
   uint64_t n = tp_ring_size(&q->priv);
   if (!n)
     return;
+  tp_stat(self, TP_STAT_PROMOTIONS, 1);
+  tp_stat(self, TP_STAT_TASKS_PROMOTED, (n + 1) / 2);
   publish_private(self, (n + 1) / 2, false, 0);
   tp_store(&q->promoted_ns, tp_now_ns());
 }
@@ -194,6 +196,7 @@ static void ask_promotion(struct tp_thread *self, struct tp_team *team, bool now
         continue;
     }
     tp_store(&m->wq->hungry, 1);
+    tp_stat(self, TP_STAT_HUNGER, 1);
   }
 }
 
@@ -211,11 +214,14 @@ struct tp_task *tp_sched_steal(struct tp_thread *self, struct tp_team *team,
     struct tp_thread *m = team->member[i].thr;
     if (m == self || !tp_deque_count(&m->wq->pub))
       continue;
+    tp_stat(self, TP_STAT_STEAL_TRIES, 1);
     /* Half of what it holds, so a thief of many small tasks comes back
      * to its own deque, not to the victim's lock, for the next ones. */
     void *got[TP_STEAL_BATCH];
     unsigned k = tp_deque_take_top_n(&m->wq->pub, score, &want, scan, got, TP_STEAL_BATCH);
     if (k) {
+      tp_stat(self, TP_STAT_STEALS, 1);
+      tp_stat(self, TP_STAT_TASKS_STOLEN, k);
       if (k > 1)
         tp_deque_push(&q->pub, got + 1, k - 1);
       return got[0];
@@ -256,6 +262,7 @@ void tp_sched_sleep(struct tp_thread *self, struct tp_team *team, bool restricte
                     bool asleep) {
   struct tp_team_tasks *tasks = team->tasks;
   self->wq->scan_all = asleep; /* the last look before sleeping sees all */
+  tp_stats_sleep(self, asleep);
   if (!asleep) {
     tp_store(&tasks->sleep_mode[self->tid], (uint8_t)TP_SLEEP_NONE);
     __atomic_fetch_sub(&tasks->nsleep, 1, __ATOMIC_RELAXED);

@@ -25,6 +25,7 @@
 
 #include "deque.h"
 #include "ring.h"
+#include "stats.h"
 #include "task.h"
 
 struct tp_wq {

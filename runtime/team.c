@@ -15,6 +15,7 @@
 #include "rt.h"
 #include "task.h"
 #include "ws.h"
+#include "stats.h"
 
 struct tp_team *tp_team_alloc(unsigned n) {
   struct tp_team *team = tp_aligned_alloc(TP_CACHELINE, sizeof *team);
@@ -69,6 +70,7 @@ static void team_disband(struct tp_team *team) {
  * from calling back into teams.  Workers of released teams go back to the
  * pool, where the loop finds them too. */
 void tp_pool_pause(struct tp_thread *self) {
+  tp_stats_report(); /* what the threads about to end did */
   tp_thread_release_teams(self);
   struct tp_thread *w;
   while ((w = tp_pool_take_idle())) {
@@ -212,7 +214,10 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
   SET_IF_CHANGED(master, self);
   SET_IF_CHANGED(member[0].thr, self);
   SET_IF_CHANGED(fn, fn);
-  SET_IF_CHANGED(tasks_hint, n > 1 && tp_task_hint(fn));
+  const void *site = self->next_site ? self->next_site : (const void *)fn;
+  self->next_site = NULL;
+  SET_IF_CHANGED(site, site);
+  SET_IF_CHANGED(tasks_hint, n > 1 && tp_task_hint(site));
   SET_IF_CHANGED(data, data);
 #undef SET_IF_CHANGED
   struct tp_icv icv;
@@ -225,6 +230,8 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
   uint32_t epoch = ++team->region_epoch;
   if (n > 1)
     tp_task_region_begin(team);
+  if (tp_unlikely(self->stats != NULL))
+    team->stats_t0 = tp_now_ns();
 
   for (unsigned i = 1; i < n; i++) {
     struct tp_thread *w = team->member[i].thr;
@@ -260,6 +267,8 @@ void tp_parallel_end(struct tp_thread *self) {
   }
   if (tp_unlikely(tp_rt.g.cancel))
     tp_cancel_region_end(team);
+  if (tp_unlikely(self->stats != NULL))
+    tp_stats_region(self, team->site, team->stats_t0);
   self->team = team->parent;
   self->tid = team->parent_tid;
   self->task = team->parent_task;

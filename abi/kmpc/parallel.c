@@ -61,6 +61,7 @@ static void fork_region(kmpc_micro fn, kmp_int32 argc, va_list ap, bool teams) {
   } else {
     unsigned n, bind;
     take_clauses(self, &n, &bind);
+    self->next_site = (const void *)fn; /* the region is clang's, not fork_body */
     tp_parallel(self, fork_body, &f, n, bind);
   }
   if (f.argv != small)
