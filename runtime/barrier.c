@@ -22,8 +22,9 @@
  * finished its own (tp_task_join): tasks it holds privately are invisible
  * to a worker's drain, which would otherwise leave them all to it. */
 #include "rt.h"
-#include "task.h"
 #include "stats.h"
+#include "task.h"
+#include "trace.h"
 
 #define JOIN_ARITY 4
 
@@ -45,11 +46,13 @@ static bool barrier_wait(struct tp_thread *self, const uint32_t *abort) {
   struct tp_team *team = self->team;
   unsigned n = team->nthreads, tid = self->tid;
   uint64_t t0 = tp_stat_clock(self);
+  tp_trace(self, TP_TR_BARRIER, TP_TR_BEGIN, NULL);
   tp_task_drain(self, team);
   struct tp_member *m = &team->member[tid];
   uint32_t epoch = ++m->bar_epoch; /* a team of one counts too (cancel.c) */
   if (n == 1) {
     tp_stats_barrier(self, t0);
+    tp_trace(self, TP_TR_BARRIER, TP_TR_END, NULL);
     return true;
   }
   unsigned nr = team->nrounds;
@@ -61,10 +64,13 @@ static bool barrier_wait(struct tp_thread *self, const uint32_t *abort) {
     uint32_t *flag = &team->bar_flags[tid * nr + r].v;
     if (!abort)
       tp_wait_word(self, flag, epoch, &team->tasks->idle);
-    else if (!tp_wait_word_or(self, flag, epoch, abort, &team->tasks->idle))
+    else if (!tp_wait_word_or(self, flag, epoch, abort, &team->tasks->idle)) {
+      tp_trace(self, TP_TR_BARRIER, TP_TR_END, NULL);
       return false;
+    }
   }
   tp_stats_barrier(self, t0);
+  tp_trace(self, TP_TR_BARRIER, TP_TR_END, NULL);
   return true;
 }
 

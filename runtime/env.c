@@ -110,6 +110,7 @@ static bool env_switch(const char *name, bool *out) {
 static const char *const tempo_switches[] = {"TEMPO_LOOP_STEAL", "TEMPO_HEARTBEAT_US",
                                               "TEMPO_LAZY_TASKLOOP", "TEMPO_FIBERS",
                                               "TEMPO_INLINE_SLACK", "TEMPO_STATS",
+                                              "TEMPO_TRACE", "TEMPO_TRACE_EVENTS",
                                               "TEMPO_DEBUG"};
 
 static void env_unknown_switches(void) {
@@ -624,6 +625,15 @@ void tp_env_init(void) {
         tp_rt.stats_file = strdup(st);
     }
   }
+  /* A timeline (trace.h): the file, and how many events a thread keeps. */
+  const char *tr = getenv("TEMPO_TRACE");
+  if (tr && *tr) {
+    tp_rt.trace_file = strdup(tr);
+    tp_rt.trace_t0 = tp_now_ns();
+  }
+  tp_rt.trace_events = 262144;
+  if (env_ulong("TEMPO_TRACE_EVENTS", 1, 1u << 26, &x))
+    tp_rt.trace_events = (unsigned)x;
   /* API misuse reported with the caller's location (sys.h: tp_misuse). */
   if (env_switch("TEMPO_DEBUG", &b))
     tp_rt.debug = b;

@@ -8,8 +8,9 @@
 
 #include "env.h"
 #include "rt.h"
-#include "task.h"
 #include "stats.h"
+#include "task.h"
+#include "trace.h"
 
 static void initial_thread_exit(void *arg);
 
@@ -35,6 +36,8 @@ __attribute__((constructor)) void tp_runtime_init(void) {
   tp_env_init();
   if (tp_rt.stats)
     atexit(tp_stats_report);
+  if (tp_rt.trace_file)
+    atexit(tp_trace_write);
   tp_fork_init();
   (void)tp_self();
   tp_env_display();
@@ -92,5 +95,6 @@ struct tp_thread *tp_thread_init_initial(void) {
   t->pthread = pthread_self();
   pthread_setspecific(tp_rt.initial_key, t);
   tp_stats_thread_start(t);
+  tp_trace_thread_start(t);
   return t;
 }

@@ -21,9 +21,9 @@
  *
  * Ordered loops additionally hand the "ordered turn" from chunk to chunk in
  * iteration order (ordered.c) when a member finishes a chunk. */
-#include "ws.h"
-#include "task.h"
 #include "stats.h"
+#include "task.h"
+#include "ws.h"
 
 uint64_t tp_loop_count(long start, long end, long incr) {
   if (incr > 0)

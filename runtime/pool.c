@@ -11,8 +11,9 @@
 #include "affinity.h"
 #include "bind.h"
 #include "rt.h"
-#include "task.h"
 #include "stats.h"
+#include "task.h"
+#include "trace.h"
 
 static void *worker_main(void *arg) {
   struct tp_thread *self = arg;
@@ -35,6 +36,8 @@ static void *worker_main(void *arg) {
     self->task = it;
     if (tp_unlikely(tp_rt.g.display_affinity))
       tp_affinity_announce(self);
+    const void *site = team->site; /* the team is not ours after the join */
+    tp_trace(self, TP_TR_REGION, TP_TR_BEGIN, site);
     self->job_fn(self->job_data);
     if (tp_unlikely(self->forked_in_region)) {
       /* A child of fork() made by this worker inside the region: no
@@ -44,6 +47,7 @@ static void *worker_main(void *arg) {
       exit(EXIT_SUCCESS);
     }
     tp_join(self, team, tid, epoch);
+    tp_trace(self, TP_TR_REGION, TP_TR_END, site);
   }
   tp_task_thread_fini(self); /* its hot teams were released by tp_pool_pause */
   tp_threadprivate_thread_fini(self);
@@ -61,6 +65,7 @@ static struct tp_thread *worker_create(void) {
   t->bound_place = -1;
   tp_task_thread_init(t);
   tp_stats_thread_start(t);
+  tp_trace_thread_start(t);
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   size_t stack = tp_load(&tp_rt.g.stacksize); /* kmp_set_stacksize may change it */

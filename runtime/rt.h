@@ -29,6 +29,7 @@ struct tp_task;
 struct tp_ws;
 struct tp_wq;
 struct tp_stats;
+struct tp_trace;
 
 /* Device-wide ICVs and settings read from the environment once. */
 struct tp_global_icv {
@@ -132,6 +133,7 @@ struct tp_thread {
   unsigned nested_now;        /* included tasks running inside one another on
                                  this thread's stack (task.c: run_included) */
   struct tp_stats *stats;     /* its counts with TEMPO_STATS, else NULL (stats.h) */
+  struct tp_trace *trace;     /* its events with TEMPO_TRACE, else NULL (trace.h) */
   int bound_place;            /* place this thread is bound to, -1 if none */
   struct tp_team *hot_team[TP_HOT_LEVELS]; /* teams it masters, per level, kept for reuse */
   struct tp_team *solo_team;  /* team of one for the initial thread's level 0 */
@@ -202,6 +204,13 @@ struct tp_runtime {
   uint32_t stats_lock;
   struct tp_stats *stats_list;
   uint64_t stats_t0;
+  /* TEMPO_TRACE (trace.c): the file, events a thread keeps, every
+   * thread's buffer (under trace_lock), the time 0 of the trace. */
+  char *trace_file;
+  unsigned trace_events;
+  uint32_t trace_lock;
+  struct tp_trace *trace_list;
+  uint64_t trace_t0;
 
   /* Thread pool: idle workers, protected by pool_lock. */
   uint32_t pool_lock;

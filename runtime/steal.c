@@ -53,8 +53,8 @@
  *
  * Victim choice (the largest range in view) is made in pick_victim alone,
  * so placement-aware stealing can change it in one place. */
-#include "ws.h"
 #include "stats.h"
+#include "ws.h"
 
 /* Word layout: high 64 bits gen << 2 | owned << 1 | fin, low 64 bits
  * hi << 32 | lo. */

@@ -388,7 +388,9 @@ static inline bool task_run(struct tp_thread *self, struct tp_task *t) {
       (t->fiber || tp_load(&tp_rt.fibers_live) < TP_FIBERS_LIVE_MAX))
     return run_fiber(self, t);
   struct tp_task *prev = task_enter(self, t);
+  tp_trace(self, TP_TR_TASK, TP_TR_BEGIN, NULL);
   task_body(t);
+  tp_trace(self, TP_TR_TASK, TP_TR_END, NULL);
   task_leave(self, prev);
   task_end(self, t);
   return true;

@@ -126,6 +126,7 @@ void tp_sched_promote(struct tp_thread *self) {
   if (!n)
     return;
   tp_stat(self, TP_STAT_PROMOTIONS, 1);
+  tp_trace(self, TP_TR_PROMOTE, TP_TR_INSTANT, (const void *)(uintptr_t)((n + 1) / 2));
   tp_stat(self, TP_STAT_TASKS_PROMOTED, (n + 1) / 2);
   publish_private(self, (n + 1) / 2, false, 0);
   tp_store(&q->promoted_ns, tp_now_ns());
@@ -222,6 +223,7 @@ struct tp_task *tp_sched_steal(struct tp_thread *self, struct tp_team *team,
     if (k) {
       tp_stat(self, TP_STAT_STEALS, 1);
       tp_stat(self, TP_STAT_TASKS_STOLEN, k);
+      tp_trace(self, TP_TR_STEAL, TP_TR_INSTANT, (const void *)(uintptr_t)k);
       if (k > 1)
         tp_deque_push(&q->pub, got + 1, k - 1);
       return got[0];
@@ -263,6 +265,7 @@ void tp_sched_sleep(struct tp_thread *self, struct tp_team *team, bool restricte
   struct tp_team_tasks *tasks = team->tasks;
   self->wq->scan_all = asleep; /* the last look before sleeping sees all */
   tp_stats_sleep(self, asleep);
+  tp_trace(self, TP_TR_SLEEP, asleep ? TP_TR_BEGIN : TP_TR_END, NULL);
   if (!asleep) {
     tp_store(&tasks->sleep_mode[self->tid], (uint8_t)TP_SLEEP_NONE);
     __atomic_fetch_sub(&tasks->nsleep, 1, __ATOMIC_RELAXED);

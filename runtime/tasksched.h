@@ -27,6 +27,7 @@
 #include "ring.h"
 #include "stats.h"
 #include "task.h"
+#include "trace.h"
 
 struct tp_wq {
   /* Owner only. */

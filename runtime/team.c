@@ -13,9 +13,10 @@
 #include "affinity.h"
 #include "bind.h"
 #include "rt.h"
-#include "task.h"
-#include "ws.h"
 #include "stats.h"
+#include "task.h"
+#include "trace.h"
+#include "ws.h"
 
 struct tp_team *tp_team_alloc(unsigned n) {
   struct tp_team *team = tp_aligned_alloc(TP_CACHELINE, sizeof *team);
@@ -232,6 +233,7 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
     tp_task_region_begin(team);
   if (tp_unlikely(self->stats != NULL))
     team->stats_t0 = tp_now_ns();
+  tp_trace(self, TP_TR_REGION, TP_TR_BEGIN, site);
 
   for (unsigned i = 1; i < n; i++) {
     struct tp_thread *w = team->member[i].thr;
@@ -269,6 +271,7 @@ void tp_parallel_end(struct tp_thread *self) {
     tp_cancel_region_end(team);
   if (tp_unlikely(self->stats != NULL))
     tp_stats_region(self, team->site, team->stats_t0);
+  tp_trace(self, TP_TR_REGION, TP_TR_END, team->site);
   self->team = team->parent;
   self->tid = team->parent_tid;
   self->task = team->parent_task;

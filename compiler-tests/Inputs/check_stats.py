@@ -11,6 +11,8 @@ Prints "stats ok" or one line per mismatch ("stats: ...") and exits 1.
 import json
 import sys
 
+from verdict import verdict
+
 
 def main():
     path, checks = sys.argv[1], sys.argv[2:]
@@ -41,10 +43,7 @@ def main():
     for r in data["regions"]:
         if not (r["p50_ns"] <= r["p99_ns"] <= 2 * r["max_ns"] + 1):
             bad.append("region %s: percentiles out of order %s" % (r["function"], r))
-    for b in bad:
-        print("stats: " + b)
-    print("stats ok" if not bad else "stats FAILED")
-    return 1 if bad else 0
+    return verdict("stats", bad)
 
 
 if __name__ == "__main__":
