@@ -66,13 +66,19 @@ static struct ktask *ktask_of(kmp_task_t *k) {
 
 /* The rest of the task's body once one part ran: the parts it queued
  * (untied: see the top), then its destructors. */
-static void ktask_finish(struct ktask *h, kmp_int32 gtid) {
+static void ktask_finish_slow(struct ktask *h, kmp_int32 gtid) {
   while (h->again) {
     h->again = false;
     h->k.routine(gtid, &h->k);
   }
   if (h->flags & KMP_TASK_DESTRUCTORS)
     h->k.data1.destructors(gtid, &h->k);
+}
+
+/* (Inline: most tasks have one part and no destructors.) */
+static inline void ktask_finish(struct ktask *h, kmp_int32 gtid) {
+  if (tp_unlikely(h->again || (h->flags & KMP_TASK_DESTRUCTORS)))
+    ktask_finish_slow(h, gtid);
 }
 
 /* A task descriptor's body: every part of the task. */
