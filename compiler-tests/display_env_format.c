@@ -1,5 +1,6 @@
 // Exact libgomp 12 format of OMP_DISPLAY_ENV and omp_display_env(), line by
 // line (the format was taken from stock libgomp 12; Tempo must reproduce it).
+// Verbose adds Tempo's version and TEMPO_* settings after libgomp's lines.
 // Every variable is set explicitly so that nothing depends on the machine.
 // REQUIRES: tempo
 // RUN: %cc %s -o %t
@@ -79,5 +80,15 @@ int main(int argc, char **argv) {
 // API-NEXT:  GOMP_CPU_AFFINITY = ''
 // API-NEXT:  GOMP_STACKSIZE = '0'
 // API-NEXT:  GOMP_SPINCOUNT = '1000'
+// API-NEXT:  TEMPO_VERSION = '{{[0-9]+\.[0-9]+\.[0-9]+}}'
+// API-NEXT:  TEMPO_LOOP_STEAL = 'TRUE'
+// API-NEXT:  TEMPO_HEARTBEAT_US = '100'
+// API-NEXT:  TEMPO_LAZY_TASKLOOP = 'TRUE'
+// API-NEXT:  TEMPO_FIBERS = 'FALSE'
+// API-NEXT:  TEMPO_INLINE_SLACK = '4'
+// API-NEXT:  TEMPO_DEBUG = 'FALSE'
+// API-NEXT:  TEMPO_STATS = 'FALSE'
+// API-NEXT:  TEMPO_TRACE = ''
+// API-NEXT:  TEMPO_TRACE_EVENTS = '262144'
 // API-NEXT:OPENMP DISPLAY ENVIRONMENT END
 // API-NEXT:done

@@ -1,6 +1,7 @@
 // The task scheduler's switches: every value they take gives the same
 // results; a malformed one gets one warning naming it and the default; a
-// misspelt name gets a warning too.
+// misspelt name gets a warning too, with the closest real name (edit
+// distance) unless none is close.
 // REQUIRES: tempo
 // RUN: %cc %s -o %t
 // RUN: env OMP_NUM_THREADS=2 TEMPO_HEARTBEAT_US=0 %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=CLEAN,OK
@@ -16,6 +17,8 @@
 // RUN: env OMP_NUM_THREADS=2 TEMPO_INLINE_SLACK=four %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=BAD,OK -DVAR=TEMPO_INLINE_SLACK -DVAL=four
 // RUN: env OMP_NUM_THREADS=2 TEMPO_LAZY_TASKLOOP=2 %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=BAD,OK -DVAR=TEMPO_LAZY_TASKLOOP -DVAL=2
 // RUN: env OMP_NUM_THREADS=2 TEMPO_HEARTBEATUS=5 %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=MISSPELT,OK
+// RUN: env OMP_NUM_THREADS=2 TEMPO_Fibres=1 TEMPO_STEAL=0 %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=MISSPELT2,OK
+// RUN: env OMP_NUM_THREADS=2 TEMPO_WHATEVER=1 %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=UNRELATED,OK
 #include <omp.h>
 #include "check.h"
 
@@ -49,7 +52,11 @@ int main(void) {
 // CLEAN-NOT: warning
 // BAD: tempo: warning: ignoring [[VAR]]='[[VAL]]'
 // BAD-NOT: warning
-// MISSPELT: tempo: warning: ignoring TEMPO_HEARTBEATUS=5: not a Tempo setting
+// MISSPELT: tempo: warning: ignoring TEMPO_HEARTBEATUS=5: not a Tempo setting; did you mean TEMPO_HEARTBEAT_US?
+// MISSPELT2-DAG: tempo: warning: ignoring TEMPO_Fibres=1: not a Tempo setting; did you mean TEMPO_FIBERS?
+// MISSPELT2-DAG: tempo: warning: ignoring TEMPO_STEAL=0: not a Tempo setting; did you mean TEMPO_LOOP_STEAL?
+// UNRELATED: tempo: warning: ignoring TEMPO_WHATEVER=1: not a Tempo setting (see the README
+// UNRELATED-NOT: did you mean
 // OK: fib=17711 sum=49995000
 // OK-NOT: FAIL
 // OK: env_task_switches: OK

@@ -19,6 +19,7 @@
 #include "lex.h"
 #include "places.h"
 #include "rt.h"
+#include "suggest.h"
 
 #define SUPPORTED_ACTIVE_LEVELS 255
 #define DEFAULT_AFFINITY_FORMAT "level %L thread %i affinity %A"
@@ -104,28 +105,62 @@ static bool env_switch(const char *name, bool *out) {
   return true;
 }
 
-/* Every TEMPO_* variable Tempo reads; any other is most likely a misspelt
- * switch, which would otherwise be ignored without a word.  TEMPO_TEST_*
- * belong to the test harness. */
-static const char *const tempo_switches[] = {"TEMPO_LOOP_STEAL", "TEMPO_HEARTBEAT_US",
-                                              "TEMPO_LAZY_TASKLOOP", "TEMPO_FIBERS",
-                                              "TEMPO_INLINE_SLACK", "TEMPO_STATS",
-                                              "TEMPO_TRACE", "TEMPO_TRACE_EVENTS",
-                                              "TEMPO_DEBUG"};
+/* Every TEMPO_* variable Tempo reads, each named once here with the value
+ * it left in tp_rt: OMP_DISPLAY_ENV=verbose shows them all, and any other
+ * TEMPO_* variable, most likely a misspelt switch that would otherwise be
+ * ignored without a word, gets a warning.  TEMPO_TEST_* belong to the test
+ * harness. */
+#define TEMPO_SETTINGS_MAX 16
+
+const char *tp_tempo_setting(unsigned i, char *value, size_t size) {
+  const char *name;
+  int flag = -1; /* a switch's value, or -1 for a number or a string */
+  unsigned long long number = 0;
+  const char *string = NULL;
+  switch (i) {
+  case 0: name = "TEMPO_LOOP_STEAL"; flag = tp_rt.loop_steal; break;
+  case 1: name = "TEMPO_HEARTBEAT_US"; number = tp_rt.heartbeat_ns / 1000; break;
+  case 2: name = "TEMPO_LAZY_TASKLOOP"; flag = tp_rt.lazy_taskloop; break;
+  case 3: name = "TEMPO_FIBERS"; flag = tp_rt.fibers; break;
+  case 4: name = "TEMPO_INLINE_SLACK"; number = tp_rt.inline_slack; break;
+  case 5: name = "TEMPO_DEBUG"; flag = tp_rt.debug; break;
+  case 6:
+    name = "TEMPO_STATS";
+    string = tp_rt.stats_file ? tp_rt.stats_file : tp_rt.stats ? "TRUE" : "FALSE";
+    break;
+  case 7: name = "TEMPO_TRACE"; string = tp_rt.trace_file ? tp_rt.trace_file : ""; break;
+  case 8: name = "TEMPO_TRACE_EVENTS"; number = tp_rt.trace_events; break;
+  default: return NULL;
+  }
+  if (string)
+    snprintf(value, size, "%s", string);
+  else if (flag >= 0)
+    snprintf(value, size, "%s", flag ? "TRUE" : "FALSE");
+  else
+    snprintf(value, size, "%llu", number);
+  return name;
+}
 
 static void env_unknown_switches(void) {
   extern char **environ;
+  const char *names[TEMPO_SETTINGS_MAX];
+  char value[32];
+  size_t n = 0;
+  while (n < TEMPO_SETTINGS_MAX && (names[n] = tp_tempo_setting((unsigned)n, value, sizeof value)))
+    n++;
   for (char **e = environ; e && *e; e++) {
     if (strncmp(*e, "TEMPO_", 6) != 0 || strncmp(*e, "TEMPO_TEST_", 11) == 0)
       continue;
     size_t len = strcspn(*e, "=");
     bool known = false;
-    for (size_t i = 0; i < sizeof tempo_switches / sizeof *tempo_switches; i++)
-      known |= strlen(tempo_switches[i]) == len &&
-               strncmp(*e, tempo_switches[i], len) == 0;
-    if (!known)
-      tp_warn("ignoring %s: not a Tempo setting (see the README's "
-              "\"Scheduling features and their switches\")", *e);
+    for (size_t i = 0; i < n; i++)
+      known |= strlen(names[i]) == len && strncmp(*e, names[i], len) == 0;
+    if (known)
+      continue;
+    const char *near = tp_closest_name(*e, len, names, n, 6);
+    tp_warn("ignoring %s: not a Tempo setting%s%s%s (see the README's "
+            "\"Scheduling features and their switches\")", *e,
+            near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
   }
 }
 

@@ -1,5 +1,8 @@
 /* env_display.c — the OMP_DISPLAY_ENV block (see env.h): libgomp 12's
  * layout, line for line, showing Tempo's values of the initial ICVs. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <sched.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -39,15 +42,54 @@ static void show_team_default(void) {
   funlockfile(f);
 }
 
+/* Which file the loader mapped Tempo from: with several copies around
+ * (a build tree, an install, a package) this says which one a program got. */
+static void show_library(void) {
+  Dl_info info;
+  if (dladdr((void *)tp_env_display, &info) && info.dli_fname && *info.dli_fname)
+    fprintf(stderr, "tempo: version %s, library %s\n", TEMPO_VERSION, info.dli_fname);
+  else
+    fprintf(stderr, "tempo: version %s\n", TEMPO_VERSION);
+}
+
+/* The CPUs the affinity mask allows, as ranges ("0-3,8"). */
+static void show_cpus(void) {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) != 0)
+    return;
+  FILE *f = stderr;
+  flockfile(f);
+  fputs("tempo: CPUs allowed ", f);
+  const char *sep = "";
+  for (int c = 0; c < CPU_SETSIZE; c++) {
+    if (!CPU_ISSET(c, &set))
+      continue;
+    int last = c;
+    while (last + 1 < CPU_SETSIZE && CPU_ISSET(last + 1, &set))
+      last++;
+    if (last > c)
+      fprintf(f, "%s%d-%d", sep, c, last);
+    else
+      fprintf(f, "%s%d", sep, c);
+    sep = ",";
+    c = last;
+  }
+  fprintf(f, " (%d CPU%s)\n", CPU_COUNT(&set), CPU_COUNT(&set) == 1 ? "" : "s");
+  funlockfile(f);
+}
+
 /* At start-up; verbose also names the other OpenMP runtimes mapped in the
- * process and says where the default team size came from, after the block
- * (whose lines are libgomp's, exactly). */
+ * process, Tempo's version and file, the CPUs allowed and where the default
+ * team size came from, after the block (whose lines are libgomp's, then
+ * Tempo's settings in the same form). */
 void tp_env_display(void) {
   if (!tp_rt.g.display_env)
     return;
   tp_env_print(tp_rt.g.display_env == 2);
   if (tp_rt.g.display_env == 2) {
     tp_foreign_each(show_foreign, NULL);
+    show_library();
+    show_cpus();
     show_team_default();
   }
 }
@@ -123,6 +165,13 @@ void tp_env_print(bool verbose) {
     fputs("  GOMP_CPU_AFFINITY = ''\n", f); /* libgomp 12 always shows it empty */
     fprintf(f, "  GOMP_STACKSIZE = '%zu'\n", g->stacksize);
     fprintf(f, "  GOMP_SPINCOUNT = '%llu'\n", tp_rt.spin_iters);
+    /* Tempo's own, after libgomp's (a parser of libgomp's lines still
+     * finds them all): the version, then every TEMPO_* setting. */
+    fprintf(f, "  TEMPO_VERSION = '%s'\n", TEMPO_VERSION);
+    char value[32];
+    const char *name;
+    for (unsigned i = 0; (name = tp_tempo_setting(i, value, sizeof value)); i++)
+      fprintf(f, "  %s = '%s'\n", name, value);
   }
   fputs("OPENMP DISPLAY ENVIRONMENT END\n", f);
   funlockfile(f);

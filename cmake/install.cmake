@@ -1,0 +1,67 @@
+# install.cmake — `cmake --install build --prefix P` and `cd build && cpack -G DEB`.
+#
+# Tempo goes to P/lib/tempo, a directory of its own, never P/lib: its
+# libgomp.so.1 / libomp.so.5 there would otherwise shadow the system runtimes
+# for every program on the machine.  A program gets Tempo only when it asks:
+# built with tempo.pc or Tempo::OpenMP_C (-L and an rpath to P/lib/tempo),
+# or run by tempo-run (LD_PRELOAD).  No omp.h is installed: gcc's and clang's
+# own headers are the ones Tempo's two ABIs follow.
+set(TEMPO_LIBDIR lib/tempo)
+# Installing (and cpack, and so the install tests) takes what is built and
+# never starts a build of everything (PolyBench, benchmarks) itself.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
+
+install(TARGETS tempo LIBRARY DESTINATION ${TEMPO_LIBDIR})
+# The names the loader (NEEDED libgomp.so.1, libomp.so.5) and the drivers
+# (gcc: -lgomp, clang: -lomp) look for; the POST_BUILD step made them as
+# symlinks, and file(INSTALL) keeps symlinks as symlinks.
+install(FILES ${CMAKE_BINARY_DIR}/libgomp.so.1 ${CMAKE_BINARY_DIR}/libgomp.so
+              ${CMAKE_BINARY_DIR}/libomp.so.5 ${CMAKE_BINARY_DIR}/libomp.so
+        DESTINATION ${TEMPO_LIBDIR})
+
+# tempo-run: also copied next to libtempo.so in the build directory, where it
+# finds the library the same way it does when installed (relative to itself).
+configure_file(${CMAKE_SOURCE_DIR}/scripts/tempo-run ${CMAKE_BINARY_DIR}/tempo-run COPYONLY)
+install(PROGRAMS ${CMAKE_SOURCE_DIR}/scripts/tempo-run DESTINATION bin)
+
+# pkg-config and CMake package: both compute the prefix from where they lie,
+# so an install moved elsewhere, or a .deb unpacked into a scratch root, still
+# points at its own libraries.
+configure_file(${CMAKE_SOURCE_DIR}/cmake/tempo.pc.in ${CMAKE_BINARY_DIR}/tempo.pc @ONLY)
+install(FILES ${CMAKE_BINARY_DIR}/tempo.pc DESTINATION lib/pkgconfig)
+include(CMakePackageConfigHelpers)
+configure_file(${CMAKE_SOURCE_DIR}/cmake/TempoConfig.cmake.in
+               ${CMAKE_BINARY_DIR}/TempoConfig.cmake @ONLY)
+write_basic_package_version_file(${CMAKE_BINARY_DIR}/TempoConfigVersion.cmake
+  VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion)
+install(FILES ${CMAKE_BINARY_DIR}/TempoConfig.cmake ${CMAKE_BINARY_DIR}/TempoConfigVersion.cmake
+        DESTINATION lib/cmake/Tempo)
+
+install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION share/doc/tempo)
+
+# The .deb (cpack -G DEB in the build directory): the same tree under /usr.
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME tempo)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
+    "Drop-in OpenMP runtime for gcc (libgomp ABI) and clang (libomp ABI) programs")
+set(CPACK_PACKAGE_CONTACT "Tempo maintainers <tempo@localhost>")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION libs)
+# libc only (pthread and dladdr are in libc since glibc 2.34; Debian 12 has 2.36).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= 2.34)")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "pkg-config, gcc | clang")
+include(CPack)
+
+# Tests (scripts/test's "install" group): install into a temporary prefix and
+# from the .deb, then build and run a program each way a user would.
+if(NOT TEMPO_SANITIZE)
+  foreach(mode prefix tempo-run deb)
+    add_test(NAME install.${mode}
+      COMMAND bash ${CMAKE_SOURCE_DIR}/tests/install/check-install ${mode}
+              ${CMAKE_BINARY_DIR} ${CMAKE_COMMAND} ${CMAKE_CPACK_COMMAND} ${PROJECT_VERSION})
+    set_tests_properties(install.${mode} PROPERTIES TIMEOUT 300
+      ENVIRONMENT_MODIFICATION "OMP_DISPLAY_ENV=unset:;OMP_NUM_THREADS=unset:;LD_PRELOAD=unset:")
+  endforeach()
+endif()
