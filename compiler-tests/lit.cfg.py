@@ -129,6 +129,13 @@ if cands:
     llvm_omp_include = os.path.dirname(sorted(cands)[-1])
     config.available_features.add('llvm-omp-h')
 
+# LLVM's omp-tools.h (the OMPT interface), for the test tool: included by
+# its full path so that clang's other resource headers stay out of gcc's way.
+ompt_headers = sorted(glob.glob('/usr/lib/llvm-*/lib/clang/*/include/omp-tools.h'))
+if ompt_headers:
+    config.available_features.add('ompt')
+    config.substitutions.append(('%ompt_header', '-DOMPT_HEADER=\'"%s"\'' % ompt_headers[-1]))
+
 config.substitutions.append(('%cc', '%s %s' % (cc, cflags)))
 # The system libgomp (for tests that vendor a renamed copy of it) and Python.
 config.substitutions.append(('%python', sys.executable))

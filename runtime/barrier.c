@@ -21,6 +21,7 @@
  * that created tasks, workers first stay to help until the master has
  * finished its own (tp_task_join): tasks it holds privately are invisible
  * to a worker's drain, which would otherwise leave them all to it. */
+#include "ompt.h"
 #include "rt.h"
 #include "stats.h"
 #include "task.h"
@@ -47,12 +48,14 @@ static bool barrier_wait(struct tp_thread *self, const uint32_t *abort) {
   unsigned n = team->nthreads, tid = self->tid;
   uint64_t t0 = tp_stat_clock(self);
   tp_trace(self, TP_TR_BARRIER, TP_TR_BEGIN, NULL);
+  TP_OMPT(tp_ompt_sync(self, TP_OMPT_BARRIER, true));
   tp_task_drain(self, team);
   struct tp_member *m = &team->member[tid];
   uint32_t epoch = ++m->bar_epoch; /* a team of one counts too (cancel.c) */
   if (n == 1) {
     tp_stats_barrier(self, t0);
     tp_trace(self, TP_TR_BARRIER, TP_TR_END, NULL);
+    TP_OMPT(tp_ompt_sync(self, TP_OMPT_BARRIER, false));
     return true;
   }
   unsigned nr = team->nrounds;
@@ -66,11 +69,13 @@ static bool barrier_wait(struct tp_thread *self, const uint32_t *abort) {
       tp_wait_word(self, flag, epoch, &team->tasks->idle);
     else if (!tp_wait_word_or(self, flag, epoch, abort, &team->tasks->idle)) {
       tp_trace(self, TP_TR_BARRIER, TP_TR_END, NULL);
+      TP_OMPT(tp_ompt_sync(self, TP_OMPT_BARRIER, false));
       return false;
     }
   }
   tp_stats_barrier(self, t0);
   tp_trace(self, TP_TR_BARRIER, TP_TR_END, NULL);
+  TP_OMPT(tp_ompt_sync(self, TP_OMPT_BARRIER, false));
   return true;
 }
 

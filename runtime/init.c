@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "env.h"
+#include "ompt.h"
 #include "rt.h"
 #include "stats.h"
 #include "task.h"
@@ -38,6 +39,9 @@ __attribute__((constructor)) void tp_runtime_init(void) {
     atexit(tp_stats_report);
   if (tp_rt.trace_file)
     atexit(tp_trace_write);
+  tp_ompt_init(); /* before the first thread: a tool hears of it */
+  if (tp_rt.ompt)
+    atexit(tp_ompt_fini);
   tp_fork_init();
   (void)tp_self();
   tp_env_display();
@@ -96,5 +100,6 @@ struct tp_thread *tp_thread_init_initial(void) {
   pthread_setspecific(tp_rt.initial_key, t);
   tp_stats_thread_start(t);
   tp_trace_thread_start(t);
+  TP_OMPT(tp_ompt_thread_begin(t, true));
   return t;
 }

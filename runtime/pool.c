@@ -10,6 +10,7 @@
 
 #include "affinity.h"
 #include "bind.h"
+#include "ompt.h"
 #include "rt.h"
 #include "stats.h"
 #include "task.h"
@@ -19,6 +20,7 @@ static void *worker_main(void *arg) {
   struct tp_thread *self = arg;
   tp_tls_self = self;
   tp_stackguard_thread_start(self);
+  TP_OMPT(tp_ompt_thread_begin(self, false));
   for (;;) {
     tp_wait_word(self, &self->go, self->go_seen + 1, NULL);
     self->go_seen++;
@@ -38,6 +40,7 @@ static void *worker_main(void *arg) {
       tp_affinity_announce(self);
     const void *site = team->site; /* the team is not ours after the join */
     tp_trace(self, TP_TR_REGION, TP_TR_BEGIN, site);
+    TP_OMPT(tp_ompt_implicit_task(self, team, it, tid, true));
     self->job_fn(self->job_data);
     if (tp_unlikely(self->forked_in_region)) {
       /* A child of fork() made by this worker inside the region: no
@@ -46,9 +49,16 @@ static void *worker_main(void *arg) {
               "region has nothing left to run after the region; it exits", tid);
       exit(EXIT_SUCCESS);
     }
+    if (tp_unlikely(tp_rt.ompt)) {
+      /* Told before the join: after it the team is not this thread's. */
+      tp_ompt_sync(self, TP_OMPT_BARRIER_END_OF_REGION, true);
+      tp_ompt_sync(self, TP_OMPT_BARRIER_END_OF_REGION, false);
+      tp_ompt_implicit_task(self, team, it, tid, false);
+    }
     tp_join(self, team, tid, epoch);
     tp_trace(self, TP_TR_REGION, TP_TR_END, site);
   }
+  TP_OMPT(tp_ompt_thread_end(self));
   tp_task_thread_fini(self); /* its hot teams were released by tp_pool_pause */
   tp_threadprivate_thread_fini(self);
   tp_stackguard_thread_end(self);

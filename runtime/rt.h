@@ -29,6 +29,14 @@ struct tp_task;
 struct tp_ws;
 struct tp_wq;
 struct tp_stats;
+
+#define TP_OMPT_CALLBACKS 40 /* ompt_callbacks_t values stay below this */
+
+/* A tool's word for an OpenMP object (OMPT's ompt_data_t: ompt.h). */
+typedef union {
+  uint64_t value;
+  void *ptr;
+} tp_tool_data;
 struct tp_trace;
 
 /* Device-wide ICVs and settings read from the environment once. */
@@ -91,6 +99,7 @@ struct tp_team {
   struct tp_task *parent_task; /* the encountering task */
   struct tp_thread *master;
   struct tp_icv icv;           /* ICVs of the implicit tasks */
+  tp_tool_data tool_data;      /* the region's, for an OMPT tool */
   uint64_t stats_t0;           /* when the region began (TEMPO_STATS) */
   unsigned capacity;           /* members allocated */
   unsigned nrounds;            /* dissemination barrier rounds */
@@ -134,6 +143,7 @@ struct tp_thread {
                                  this thread's stack (task.c: run_included) */
   struct tp_stats *stats;     /* its counts with TEMPO_STATS, else NULL (stats.h) */
   struct tp_trace *trace;     /* its events with TEMPO_TRACE, else NULL (trace.h) */
+  tp_tool_data tool_data;     /* the thread's, for an OMPT tool (ompt.h) */
   int bound_place;            /* place this thread is bound to, -1 if none */
   struct tp_team *hot_team[TP_HOT_LEVELS]; /* teams it masters, per level, kept for reuse */
   struct tp_team *solo_team;  /* team of one for the initial thread's level 0 */
@@ -211,6 +221,11 @@ struct tp_runtime {
   uint32_t trace_lock;
   struct tp_trace *trace_list;
   uint64_t trace_t0;
+  /* An OMPT tool (ompt.c): attached, its start result, its callbacks
+   * (indexed by ompt_callbacks_t). */
+  bool ompt;
+  void *ompt_tool;
+  void (*ompt_cb[TP_OMPT_CALLBACKS])(void);
 
   /* Thread pool: idle workers, protected by pool_lock. */
   uint32_t pool_lock;

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ompt.h"
 #include "tasksched.h"
 #include "taskpool.h"
 #include "taskpriv.h"
@@ -389,7 +390,9 @@ static inline bool task_run(struct tp_thread *self, struct tp_task *t) {
     return run_fiber(self, t);
   struct tp_task *prev = task_enter(self, t);
   tp_trace(self, TP_TR_TASK, TP_TR_BEGIN, NULL);
+  TP_OMPT(tp_ompt_task_schedule(prev, false, t));
   task_body(t);
+  TP_OMPT(tp_ompt_task_schedule(t, true, prev));
   tp_trace(self, TP_TR_TASK, TP_TR_END, NULL);
   task_leave(self, prev);
   task_end(self, t);
@@ -577,12 +580,11 @@ void tp_task_yield(struct tp_thread *self) {
     run_unit(self, t);
 }
 
-void tp_taskwait(struct tp_thread *self) {
-  if (self->lazy)
-    return; /* a task without a descriptor has no children */
+/* Waits for the current task's children: the local ones are on this
+ * thread's ring above w's floor (run newest first, no atomics), then the
+ * published ones. */
+static inline void taskwait(struct tp_thread *self) {
   struct tp_task *w = self->task;
-  /* The local children are on this thread's ring above w's floor: run
-   * them newest first, no atomics; then wait for the published ones. */
   while (w->kids_local) {
     struct tp_task *t = tp_sched_pop_local(self, w->floor);
     if (!t)
@@ -597,6 +599,18 @@ void tp_taskwait(struct tp_thread *self) {
     return;
   }
   tp_task_wait(self, &w->kids_remote, 0);
+}
+
+void tp_taskwait(struct tp_thread *self) {
+  if (self->lazy)
+    return; /* a task without a descriptor has no children */
+  if (tp_likely(!tp_rt.ompt)) {
+    taskwait(self);
+    return;
+  }
+  tp_ompt_sync(self, TP_OMPT_TASKWAIT, true);
+  taskwait(self);
+  tp_ompt_sync(self, TP_OMPT_TASKWAIT, false);
 }
 
 void tp_task_drain(struct tp_thread *self, struct tp_team *team) {
@@ -718,6 +732,15 @@ static inline void undeferred_adopt(struct tp_thread *self, struct tp_task *t,
     parent->alive_local++;
 }
 
+/* An undeferred task t of `parent` starts: what an OMPT tool is told. */
+static inline void undeferred_tool_begin(struct tp_thread *self, struct tp_task *parent,
+                                         struct tp_task *t) {
+  if (tp_unlikely(tp_rt.ompt)) {
+    tp_ompt_task_create(self, parent, t, true);
+    tp_ompt_task_schedule(parent, false, t);
+  }
+}
+
 /* Waits in this frame until the earlier siblings that undeferred t's
  * dependences name are done (t is never recorded for later ones). */
 static void undeferred_wait_deps(struct tp_thread *self, struct tp_task *parent,
@@ -736,6 +759,7 @@ static inline struct tp_task *included_begin(struct tp_thread *self, unsigned fl
   struct tp_task *t = tp_taskpool_get(self, 0);
   task_init(t, parent, flags, 0);
   undeferred_adopt(self, t, parent);
+  undeferred_tool_begin(self, parent, t);
   t->floor = tp_sched_mark(self);
   t->below = parent; /* suspended while its included child runs */
   self->task = t;
@@ -754,6 +778,7 @@ static __attribute__((noinline)) void undeferred_leave_slow(struct tp_thread *se
 
 static inline void undeferred_leave(struct tp_thread *self, struct tp_task *t) {
   struct tp_task *parent = t->parent;
+  TP_OMPT(tp_ompt_task_schedule(t, true, parent));
   self->task = parent;
   /* The common case, inline: nothing of it outlives it (not detached, no
    * child alive, never published or pinned); its parent is the task
@@ -834,7 +859,7 @@ static inline __attribute__((always_inline)) void run_included(struct tp_thread 
                                                               const struct tp_task_spec *s) {
   self->nested_now++;
   tp_stat(self, TP_STAT_TASKS_NOW, 1);
-  if (tp_likely(!(s->flags & TP_TASK_FINAL) || self->task->final)) {
+  if (tp_likely((!(s->flags & TP_TASK_FINAL) || self->task->final) && !tp_rt.ompt)) {
     unsigned me = lazy_enter(self);
     call_with_copy(s);
     lazy_leave(self, me);
@@ -867,6 +892,7 @@ static void spawn_undeferred_slow(struct tp_thread *self, const struct tp_task_s
   struct tp_task *parent = tp_task_cur(self);
   struct tp_task *t = tp_task_new(self, 0, 1, 0, s->flags, 0);
   undeferred_adopt(self, t, parent);
+  undeferred_tool_begin(self, parent, t);
   if (ndeps && parent->dep_table)
     undeferred_wait_deps(self, parent, t, s->deps, ndeps);
   if (s->detach) {
@@ -886,6 +912,7 @@ void tp_task_begin_undeferred(struct tp_thread *self, struct tp_task *t) {
     bind_task(self, t);
   struct tp_task *parent = self->task;
   undeferred_adopt(self, t, parent);
+  undeferred_tool_begin(self, parent, t);
   undeferred_enter(self, t, parent);
   tp_stat(self, TP_STAT_TASKS_NOW, 1);
 }
@@ -950,6 +977,7 @@ void tp_task_publish(struct tp_thread *self, struct tp_task *t) {
 void tp_task_submit(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps) {
   struct tp_task *parent = self->task;
   struct tp_team *team = self->team;
+  TP_OMPT(tp_ompt_task_create(self, parent, t, false));
   count_child(self, parent, t);
   if (tp_likely(!t->ndeps && !t->detach && !t->priority && tp_rt.heartbeat_ns)) {
     parent->kids_local++;
@@ -1036,7 +1064,7 @@ static inline __attribute__((always_inline)) void spawn(struct tp_thread *self,
   struct tp_task_cache *c = self->task_cache;
   long align = s->arg_align;
   if (tp_likely(!s->ndeps && !s->priority && !s->detach && s->if_clause &&
-                !parent->final && !tp_rt.g.cancel && tp_rt.heartbeat_ns &&
+                !parent->final && !tp_rt.g.cancel && tp_rt.heartbeat_ns && !tp_rt.ompt &&
                 self->team->nthreads > 1 && align > 0 && align <= 64 && !(align & (align - 1)) &&
                 (unsigned long)s->arg_size <= TP_TASK_SLOT - sizeof(struct tp_task) - 64 &&
                 c && c->head && tp_sched_private(self) < TP_PRIVATE_MAX) &&
@@ -1144,7 +1172,8 @@ static __attribute__((noinline)) void spawn_new_slow(struct tp_thread *self, str
     /* From tp_task_new_unbound: a plain task that runs now runs lazily
      * (its descriptor was only its memory); any other becomes a child of
      * the current task first. */
-    if (now && !ndeps && !t->detach && !t->priority && (!t->final || parent->final)) {
+    if (now && !ndeps && !t->detach && !t->priority && (!t->final || parent->final) &&
+        !tp_rt.ompt) {
       run_unbound_now(self, t);
       return;
     }
@@ -1153,6 +1182,7 @@ static __attribute__((noinline)) void spawn_new_slow(struct tp_thread *self, str
   }
   if (now) {
     undeferred_adopt(self, t, parent);
+    undeferred_tool_begin(self, parent, t);
     if (ndeps && parent->dep_table)
       undeferred_wait_deps(self, parent, t, deps, ndeps);
     undeferred_enter(self, t, parent);
@@ -1176,7 +1206,8 @@ static __attribute__((noinline)) void spawn_new_slow(struct tp_thread *self, str
  * that runs at once gets no descriptor. */
 void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps,
                        unsigned ndeps) {
-  if (tp_likely(!t->parent && !ndeps && !t->detach && !t->priority && !t->final) &&
+  if (tp_likely(!t->parent && !ndeps && !t->detach && !t->priority && !t->final &&
+                !tp_rt.ompt) &&
       (task_alone(self) || run_now(self, self->task))) {
     run_unbound_now(self, t);
     return;

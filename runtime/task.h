@@ -97,6 +97,7 @@ struct tp_task {
   /* Implicit tasks of a region started by this task join this taskgroup
    * (tp_parallel_in_taskgroup). */
   struct tp_taskgroup *region_taskgroup;
+  tp_tool_data tool_data;     /* the task's, for an OMPT tool (ompt.h) */
 };
 
 #define TP_TASK_COLD offsetof(struct tp_task, lock_id)

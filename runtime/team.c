@@ -12,6 +12,7 @@
 
 #include "affinity.h"
 #include "bind.h"
+#include "ompt.h"
 #include "rt.h"
 #include "stats.h"
 #include "task.h"
@@ -234,6 +235,7 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
   if (tp_unlikely(self->stats != NULL))
     team->stats_t0 = tp_now_ns();
   tp_trace(self, TP_TR_REGION, TP_TR_BEGIN, site);
+  TP_OMPT(tp_ompt_parallel(self, team, requested ? requested : n, true));
 
   for (unsigned i = 1; i < n; i++) {
     struct tp_thread *w = team->member[i].thr;
@@ -254,6 +256,7 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
   self->team = team;
   self->tid = 0;
   self->task = it;
+  TP_OMPT(tp_ompt_implicit_task(self, team, it, 0, true));
   if (tp_unlikely(tp_rt.g.display_affinity))
     tp_affinity_announce(self);
 }
@@ -261,11 +264,17 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
 void tp_parallel_end(struct tp_thread *self) {
   struct tp_team *team = self->team;
   unsigned n = team->nthreads;
+  TP_OMPT(tp_ompt_sync(self, TP_OMPT_BARRIER_END_OF_REGION, true));
   if (n > 1) {
     tp_join(self, team, 0, team->region_epoch);
     __atomic_sub_fetch(self->cg_busy, n - 1, __ATOMIC_RELAXED);
   } else {
     tp_task_drain(self, team);
+  }
+  if (tp_unlikely(tp_rt.ompt)) {
+    tp_ompt_sync(self, TP_OMPT_BARRIER_END_OF_REGION, false);
+    tp_ompt_implicit_task(self, team, self->task, 0, false);
+    tp_ompt_parallel(self, team, n, false);
   }
   if (tp_unlikely(tp_rt.g.cancel))
     tp_cancel_region_end(team);

@@ -1,0 +1,138 @@
+/* A test tool for the OMPT interface: registers the callbacks Tempo
+ * reports, gives every parallel region and task an id in its data word,
+ * checks the pairings as events arrive (each end closes a begin of the
+ * same object; a task is created once and completes once, on the thread
+ * that runs it), and prints a summary when the runtime finalizes it.
+ * Built as a shared library and named by OMP_TOOL_LIBRARIES. */
+#include <stdio.h>
+#include <string.h>
+#include OMPT_HEADER
+
+static ompt_get_thread_data_t get_thread_data;
+static const char *runtime_name;
+static long nthread_begin, nparallel[2], nimplicit[2], nsync[16][2], ncreate, nundeferred,
+    ncomplete, nswitch, errors;
+static unsigned long next_id = 1;
+
+#define COUNT(x) __atomic_fetch_add(&(x), 1, __ATOMIC_RELAXED)
+#define FAIL(...)                                                                        \
+  do {                                                                                   \
+    if (COUNT(errors) < 5)                                                               \
+      fprintf(stderr, "ompt tool: " __VA_ARGS__);                                        \
+  } while (0)
+
+static void on_thread_begin(ompt_thread_t type, ompt_data_t *d) {
+  COUNT(nthread_begin);
+  d->value = type;
+}
+
+static void on_parallel_begin(ompt_data_t *task, const ompt_frame_t *frame, ompt_data_t *par,
+                              unsigned int requested, int flags, const void *codeptr) {
+  (void)task, (void)frame, (void)codeptr, (void)flags;
+  COUNT(nparallel[0]);
+  if (requested < 1)
+    FAIL("parallel_begin: requested %u\n", requested);
+  par->value = __atomic_fetch_add(&next_id, 1, __ATOMIC_RELAXED);
+}
+
+static void on_parallel_end(ompt_data_t *par, ompt_data_t *task, int flags,
+                            const void *codeptr) {
+  (void)task, (void)flags, (void)codeptr;
+  COUNT(nparallel[1]);
+  if (!par->value)
+    FAIL("parallel_end of a region that did not begin\n");
+}
+
+static void on_implicit_task(ompt_scope_endpoint_t ep, ompt_data_t *par, ompt_data_t *task,
+                             unsigned int n, unsigned int index, int flags) {
+  (void)flags;
+  if (ep == ompt_scope_begin) {
+    COUNT(nimplicit[0]);
+    if (!par || !par->value || index >= n)
+      FAIL("implicit_task begin: region %lu, index %u of %u\n",
+           par ? (unsigned long)par->value : 0UL, index, n);
+    task->value = 1000000 + index;
+  } else {
+    COUNT(nimplicit[1]);
+    if (task->value != 1000000 + index)
+      FAIL("implicit_task end: not the task that began (%lu, index %u)\n",
+           (unsigned long)task->value, index);
+  }
+}
+
+static void on_sync_region(ompt_sync_region_t kind, ompt_scope_endpoint_t ep,
+                           ompt_data_t *par, ompt_data_t *task, const void *codeptr) {
+  (void)par, (void)task, (void)codeptr;
+  COUNT(nsync[kind & 15][ep == ompt_scope_end]);
+}
+
+static void on_task_create(ompt_data_t *parent, const ompt_frame_t *frame, ompt_data_t *t,
+                           int flags, int has_deps, const void *codeptr) {
+  (void)parent, (void)frame, (void)has_deps, (void)codeptr;
+  COUNT(ncreate);
+  if (flags & ompt_task_undeferred)
+    COUNT(nundeferred);
+  if (!(flags & ompt_task_explicit))
+    FAIL("task_create: flags %#x lack ompt_task_explicit\n", flags);
+  if (t->value)
+    FAIL("task_create: the new task's data word is not zero\n");
+  t->value = __atomic_fetch_add(&next_id, 1, __ATOMIC_RELAXED);
+}
+
+static void on_task_schedule(ompt_data_t *prior, ompt_task_status_t status,
+                             ompt_data_t *next) {
+  (void)next;
+  if (status == ompt_task_complete) {
+    COUNT(ncomplete);
+    if (!prior->value || prior->value >= 1000000)
+      FAIL("task_schedule: a task that was never created completes (%lu)\n",
+           (unsigned long)prior->value);
+    prior->value = 0; /* completing it twice is caught above */
+  } else {
+    COUNT(nswitch);
+  }
+}
+
+static int initialize(ompt_function_lookup_t lookup, int device, ompt_data_t *data) {
+  (void)device, (void)data;
+  ompt_set_callback_t set = (ompt_set_callback_t)lookup("ompt_set_callback");
+  get_thread_data = (ompt_get_thread_data_t)lookup("ompt_get_thread_data");
+  if (!set || !get_thread_data || !lookup("ompt_get_task_info") ||
+      !lookup("ompt_get_parallel_info") || lookup("ompt_no_such_entry_point"))
+    FAIL("lookup gives the wrong entry points\n");
+  set(ompt_callback_thread_begin, (ompt_callback_t)on_thread_begin);
+  set(ompt_callback_parallel_begin, (ompt_callback_t)on_parallel_begin);
+  set(ompt_callback_parallel_end, (ompt_callback_t)on_parallel_end);
+  set(ompt_callback_implicit_task, (ompt_callback_t)on_implicit_task);
+  set(ompt_callback_sync_region, (ompt_callback_t)on_sync_region);
+  set(ompt_callback_task_create, (ompt_callback_t)on_task_create);
+  set(ompt_callback_task_schedule, (ompt_callback_t)on_task_schedule);
+  printf("ompt: initialized by %s\n", runtime_name);
+  fflush(stdout);
+  return 1;
+}
+
+static void finalize(ompt_data_t *data) {
+  (void)data;
+  printf("ompt: threads begun %ld\n", nthread_begin);
+  printf("ompt: parallel regions %ld/%ld\n", nparallel[0], nparallel[1]);
+  printf("ompt: implicit tasks %ld/%ld\n", nimplicit[0], nimplicit[1]);
+  printf("ompt: barriers %ld/%ld\n", nsync[ompt_sync_region_barrier_implementation][0],
+         nsync[ompt_sync_region_barrier_implementation][1]);
+  printf("ompt: end-of-region barriers %ld/%ld\n",
+         nsync[ompt_sync_region_barrier_implicit_parallel][0],
+         nsync[ompt_sync_region_barrier_implicit_parallel][1]);
+  printf("ompt: taskwaits %ld/%ld\n", nsync[ompt_sync_region_taskwait][0],
+         nsync[ompt_sync_region_taskwait][1]);
+  printf("ompt: tasks created %ld (undeferred %ld), completed %ld\n", ncreate, nundeferred,
+         ncomplete);
+  printf("ompt: errors %ld\n", errors);
+  fflush(stdout);
+}
+
+ompt_start_tool_result_t *ompt_start_tool(unsigned int version, const char *runtime) {
+  static ompt_start_tool_result_t result = {initialize, finalize, {0}};
+  (void)version;
+  runtime_name = runtime;
+  return &result;
+}

@@ -1,0 +1,266 @@
+/* ompt.c — tool discovery, the entry points a tool looks up, and the
+ * callbacks (ompt.h).  The types are LLVM's omp-tools.h (the OpenMP
+ * spec's), found at build time; without it Tempo is built with no tool
+ * support and says so if OMP_TOOL_LIBRARIES asks for one. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ompt.h"
+#include "task.h"
+
+#ifndef TEMPO_OMPT_HEADER
+
+void tp_ompt_init(void) {
+  const char *libs = getenv("OMP_TOOL_LIBRARIES");
+  if (libs && *libs)
+    tp_warn("OMP_TOOL_LIBRARIES is set, but this Tempo was built without the OMPT "
+            "header (omp-tools.h): no tool is loaded");
+}
+void tp_ompt_fini(void) {}
+void tp_ompt_thread_begin(struct tp_thread *self, bool initial) { (void)self, (void)initial; }
+void tp_ompt_thread_end(struct tp_thread *self) { (void)self; }
+void tp_ompt_parallel(struct tp_thread *self, struct tp_team *team, unsigned requested,
+                      bool begin) {
+  (void)self, (void)team, (void)requested, (void)begin;
+}
+void tp_ompt_implicit_task(struct tp_thread *self, struct tp_team *team, struct tp_task *it,
+                           unsigned tid, bool begin) {
+  (void)self, (void)team, (void)it, (void)tid, (void)begin;
+}
+void tp_ompt_sync(struct tp_thread *self, enum tp_ompt_sync kind, bool begin) {
+  (void)self, (void)kind, (void)begin;
+}
+void tp_ompt_task_create(struct tp_thread *self, struct tp_task *parent, struct tp_task *t,
+                         bool undeferred) {
+  (void)self, (void)parent, (void)t, (void)undeferred;
+}
+void tp_ompt_task_schedule(struct tp_task *prior, bool complete, struct tp_task *next) {
+  (void)prior, (void)complete, (void)next;
+}
+
+#else
+#include TEMPO_OMPT_HEADER
+
+_Static_assert(sizeof(ompt_data_t) == sizeof(tp_tool_data), "a tool's data word");
+
+static ompt_data_t *data(tp_tool_data *d) { return (ompt_data_t *)d; }
+
+#define CB(name) ((ompt_callback_##name##_t)tp_rt.ompt_cb[ompt_callback_##name])
+
+/* --- entry points a tool looks up ------------------------------------------- */
+
+static ompt_set_result_t set_callback(ompt_callbacks_t which, ompt_callback_t cb) {
+  switch (which) {
+  case ompt_callback_thread_begin:
+  case ompt_callback_thread_end:
+  case ompt_callback_parallel_begin:
+  case ompt_callback_parallel_end:
+  case ompt_callback_implicit_task:
+  case ompt_callback_sync_region:
+  case ompt_callback_task_create:
+  case ompt_callback_task_schedule:
+    tp_rt.ompt_cb[which] = (void (*)(void))cb;
+    return ompt_set_always;
+  default:
+    return ompt_set_never;
+  }
+}
+
+static int get_callback(ompt_callbacks_t which, ompt_callback_t *cb) {
+  if ((unsigned)which >= TP_OMPT_CALLBACKS || !tp_rt.ompt_cb[which])
+    return 0;
+  *cb = (ompt_callback_t)tp_rt.ompt_cb[which];
+  return 1;
+}
+
+static ompt_data_t *get_thread_data(void) {
+  struct tp_thread *self = tp_tls_self;
+  return self ? data(&self->tool_data) : NULL;
+}
+
+static int get_num_procs(void) { return (int)tp_rt.ncpus; }
+
+static int get_parallel_info(int level, ompt_data_t **parallel_data, int *team_size) {
+  struct tp_thread *self = tp_tls_self;
+  if (!self)
+    return 0;
+  struct tp_team *team = self->team;
+  for (int l = 0; l < level && team; l++)
+    team = team->parent;
+  if (!team || team->level == 0)
+    return 0; /* no such region (level 0 is the implicit one around the program) */
+  if (parallel_data)
+    *parallel_data = data(&team->tool_data);
+  if (team_size)
+    *team_size = (int)team->nthreads;
+  return 2; /* the region exists and is described */
+}
+
+static int get_task_info(int level, int *flags, ompt_data_t **task_data,
+                         ompt_frame_t **task_frame, ompt_data_t **parallel_data,
+                         int *thread_num) {
+  struct tp_thread *self = tp_tls_self;
+  if (!self)
+    return 0;
+  struct tp_task *t = self->task;
+  for (int l = 0; l < level && t; l++)
+    t = t->parent;
+  if (!t)
+    return 0;
+  static ompt_frame_t no_frame; /* frames are not reported */
+  if (flags)
+    *flags = t->implicit ? (t->parent ? ompt_task_implicit : ompt_task_initial)
+                         : ompt_task_explicit;
+  if (task_data)
+    *task_data = data(&t->tool_data);
+  if (task_frame)
+    *task_frame = &no_frame;
+  if (parallel_data)
+    *parallel_data = data(&t->team->tool_data);
+  if (thread_num)
+    *thread_num = level == 0 ? (int)self->tid : 0;
+  return 2;
+}
+
+static uint64_t get_unique_id(void) {
+  static uint64_t next; /* a counter, not state: ids only need to differ */
+  return __atomic_add_fetch(&next, 1, __ATOMIC_RELAXED);
+}
+
+static int finalize_tool_calls;
+static void finalize_tool(void) { tp_ompt_fini(); }
+
+static ompt_interface_fn_t lookup(const char *name) {
+  static const struct {
+    const char *name;
+    ompt_interface_fn_t fn;
+  } entries[] = {
+      {"ompt_set_callback", (ompt_interface_fn_t)set_callback},
+      {"ompt_get_callback", (ompt_interface_fn_t)get_callback},
+      {"ompt_get_thread_data", (ompt_interface_fn_t)get_thread_data},
+      {"ompt_get_num_procs", (ompt_interface_fn_t)get_num_procs},
+      {"ompt_get_parallel_info", (ompt_interface_fn_t)get_parallel_info},
+      {"ompt_get_task_info", (ompt_interface_fn_t)get_task_info},
+      {"ompt_get_unique_id", (ompt_interface_fn_t)get_unique_id},
+      {"ompt_finalize_tool", (ompt_interface_fn_t)finalize_tool},
+  };
+  for (size_t i = 0; i < sizeof entries / sizeof *entries; i++)
+    if (strcmp(name, entries[i].name) == 0)
+      return entries[i].fn;
+  return NULL;
+}
+
+/* --- discovery -------------------------------------------------------------- */
+
+typedef ompt_start_tool_result_t *(*start_tool_fn)(unsigned int, const char *);
+
+static ompt_start_tool_result_t *try_start(start_tool_fn start) {
+  return start ? start(201811 /* OpenMP 5.0's _OPENMP */, "Tempo " TEMPO_VERSION_STRING)
+               : NULL;
+}
+
+void tp_ompt_init(void) {
+  ompt_start_tool_result_t *r = try_start((start_tool_fn)dlsym(RTLD_DEFAULT, "ompt_start_tool"));
+  const char *libs = getenv("OMP_TOOL_LIBRARIES");
+  if (!r && libs && *libs) {
+    char *list = strdup(libs), *save = NULL;
+    for (char *lib = strtok_r(list, ":", &save); lib && !r; lib = strtok_r(NULL, ":", &save)) {
+      void *h = dlopen(lib, RTLD_NOW | RTLD_GLOBAL);
+      if (!h) {
+        tp_warn("OMP_TOOL_LIBRARIES: cannot load %s (%s)", lib, dlerror());
+        continue;
+      }
+      r = try_start((start_tool_fn)dlsym(h, "ompt_start_tool"));
+    }
+    free(list);
+  }
+  if (!r || !r->initialize)
+    return;
+  tp_rt.ompt_tool = r;
+  /* Before initialize: a tool may call back into the runtime from it. */
+  tp_rt.inline_slack = 0; /* every task with a descriptor (ompt.h) */
+  if (r->initialize(lookup, 0, &r->tool_data))
+    tp_rt.ompt = true;
+  else
+    tp_rt.ompt_tool = NULL;
+}
+
+void tp_ompt_fini(void) {
+  ompt_start_tool_result_t *r = tp_rt.ompt_tool;
+  if (!r || __atomic_fetch_add(&finalize_tool_calls, 1, __ATOMIC_RELAXED))
+    return;
+  tp_rt.ompt = false;
+  if (r->finalize)
+    r->finalize(&r->tool_data);
+}
+
+/* --- callbacks -------------------------------------------------------------- */
+
+void tp_ompt_thread_begin(struct tp_thread *self, bool initial) {
+  if (CB(thread_begin))
+    CB(thread_begin)(initial ? ompt_thread_initial : ompt_thread_worker,
+                     data(&self->tool_data));
+}
+
+void tp_ompt_thread_end(struct tp_thread *self) {
+  if (CB(thread_end))
+    CB(thread_end)(data(&self->tool_data));
+}
+
+void tp_ompt_parallel(struct tp_thread *self, struct tp_team *team, unsigned requested,
+                      bool begin) {
+  struct tp_task *enc = team->parent_task;
+  int flags = ompt_parallel_invoker_program | ompt_parallel_team;
+  (void)self;
+  if (begin && CB(parallel_begin)) {
+    static const ompt_frame_t no_frame;
+    CB(parallel_begin)(data(&enc->tool_data), &no_frame, data(&team->tool_data), requested,
+                       flags, team->site);
+  } else if (!begin && CB(parallel_end)) {
+    CB(parallel_end)(data(&team->tool_data), data(&enc->tool_data), flags, team->site);
+  }
+}
+
+void tp_ompt_implicit_task(struct tp_thread *self, struct tp_team *team, struct tp_task *it,
+                           unsigned tid, bool begin) {
+  (void)self;
+  if (CB(implicit_task))
+    CB(implicit_task)(begin ? ompt_scope_begin : ompt_scope_end,
+                      begin ? data(&team->tool_data) : NULL, data(&it->tool_data),
+                      team->nthreads, tid, ompt_task_implicit);
+}
+
+void tp_ompt_sync(struct tp_thread *self, enum tp_ompt_sync kind, bool begin) {
+  if (!CB(sync_region))
+    return;
+  static const ompt_sync_region_t kinds[] = {
+      [TP_OMPT_BARRIER] = ompt_sync_region_barrier_implementation,
+      [TP_OMPT_BARRIER_END_OF_REGION] = ompt_sync_region_barrier_implicit_parallel,
+      [TP_OMPT_TASKWAIT] = ompt_sync_region_taskwait,
+  };
+  struct tp_task *t = self->task;
+  CB(sync_region)(kinds[kind], begin ? ompt_scope_begin : ompt_scope_end,
+                  data(&self->team->tool_data), data(&t->tool_data), self->team->site);
+}
+
+void tp_ompt_task_create(struct tp_thread *self, struct tp_task *parent, struct tp_task *t,
+                         bool undeferred) {
+  (void)self;
+  if (!CB(task_create))
+    return;
+  static const ompt_frame_t no_frame;
+  int flags = ompt_task_explicit | (undeferred ? ompt_task_undeferred : 0) |
+              (t->untied ? ompt_task_untied : 0) | (t->final ? ompt_task_final : 0);
+  CB(task_create)(data(&parent->tool_data), &no_frame, data(&t->tool_data), flags,
+                  t->ndeps != 0, t->fn);
+}
+
+void tp_ompt_task_schedule(struct tp_task *prior, bool complete, struct tp_task *next) {
+  if (CB(task_schedule))
+    CB(task_schedule)(data(&prior->tool_data), complete ? ompt_task_complete : ompt_task_switch,
+                      data(&next->tool_data));
+}
+
+#endif

@@ -1,0 +1,46 @@
+/* ompt.h — the OpenMP tools interface (OMPT, OpenMP 5.1 chapter 4): a tool
+ * found at start-up (an ompt_start_tool function in the process, or a
+ * library named by OMP_TOOL_LIBRARIES) registers callbacks, and the
+ * runtime calls them from the places where it decides: threads, parallel
+ * regions and their implicit tasks, barriers (explicit, worksharing ends,
+ * region ends), taskwait, and explicit tasks' creation and scheduling.
+ *
+ * No tool: each hook is one test of tp_rt.ompt.  With a tool, every task
+ * gets a descriptor (no lazy included tasks, no TEMPO_INLINE_SLACK), so
+ * the tool sees each one with its own data word.  Not yet reported:
+ * worksharing (work/dispatch), mutexes, dependences, cancellation,
+ * target; untied tasks on fibers (TEMPO_FIBERS=1) are reported as they
+ * start and complete, not as they suspend. */
+#ifndef TEMPO_OMPT_H
+#define TEMPO_OMPT_H
+
+#include "rt.h"
+
+struct tp_task;
+
+/* Looks for a tool (init.c, once) and finalizes it (at exit). */
+void tp_ompt_init(void) tp_hidden;
+void tp_ompt_fini(void) tp_hidden;
+
+enum tp_ompt_sync { TP_OMPT_BARRIER, TP_OMPT_BARRIER_END_OF_REGION, TP_OMPT_TASKWAIT };
+
+void tp_ompt_thread_begin(struct tp_thread *self, bool initial) tp_hidden;
+void tp_ompt_thread_end(struct tp_thread *self) tp_hidden;
+void tp_ompt_parallel(struct tp_thread *self, struct tp_team *team, unsigned requested,
+                      bool begin) tp_hidden;
+void tp_ompt_implicit_task(struct tp_thread *self, struct tp_team *team, struct tp_task *it,
+                           unsigned tid, bool begin) tp_hidden;
+void tp_ompt_sync(struct tp_thread *self, enum tp_ompt_sync kind, bool begin) tp_hidden;
+/* Explicit task t created by `parent` (undeferred: it starts at once). */
+void tp_ompt_task_create(struct tp_thread *self, struct tp_task *parent, struct tp_task *t,
+                         bool undeferred) tp_hidden;
+/* The thread leaves `prior` (complete, or switched away from) for `next`. */
+void tp_ompt_task_schedule(struct tp_task *prior, bool complete, struct tp_task *next) tp_hidden;
+
+#define TP_OMPT(call)                                                          \
+  do {                                                                         \
+    if (tp_unlikely(tp_rt.ompt))                                               \
+      call;                                                                    \
+  } while (0)
+
+#endif
