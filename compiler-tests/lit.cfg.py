@@ -136,6 +136,13 @@ if ompt_headers:
     config.available_features.add('ompt')
     config.substitutions.append(('%ompt_header', '-DOMPT_HEADER=\'"%s"\'' % ompt_headers[-1]))
 
+# LLVM's Archer (an OMPT tool that tells ThreadSanitizer about OpenMP's
+# synchronisation), shipped with libomp-14-dev.
+archer = sorted(glob.glob('/usr/lib/llvm-*/lib/libarcher.so'))
+if archer:
+    config.available_features.add('archer')
+    config.substitutions.append(('%archer', archer[-1]))
+
 config.substitutions.append(('%cc', '%s %s' % (cc, cflags)))
 # The system libgomp (for tests that vendor a renamed copy of it) and Python.
 config.substitutions.append(('%python', sys.executable))

@@ -39,6 +39,9 @@ void tp_ompt_task_create(struct tp_thread *self, struct tp_task *parent, struct 
 void tp_ompt_task_schedule(struct tp_task *prior, bool complete, struct tp_task *next) {
   (void)prior, (void)complete, (void)next;
 }
+void tp_ompt_mutex(enum tp_ompt_mutex kind, const void *id, bool acquired) {
+  (void)kind, (void)id, (void)acquired;
+}
 
 #else
 #include TEMPO_OMPT_HEADER
@@ -61,6 +64,8 @@ static ompt_set_result_t set_callback(ompt_callbacks_t which, ompt_callback_t cb
   case ompt_callback_sync_region:
   case ompt_callback_task_create:
   case ompt_callback_task_schedule:
+  case ompt_callback_mutex_acquired:
+  case ompt_callback_mutex_released:
     tp_rt.ompt_cb[which] = (void (*)(void))cb;
     return ompt_set_always;
   default:
@@ -261,6 +266,19 @@ void tp_ompt_task_schedule(struct tp_task *prior, bool complete, struct tp_task 
   if (CB(task_schedule))
     CB(task_schedule)(data(&prior->tool_data), complete ? ompt_task_complete : ompt_task_switch,
                       data(&next->tool_data));
+}
+
+void tp_ompt_mutex(enum tp_ompt_mutex kind, const void *id, bool acquired) {
+  static const ompt_mutex_t kinds[] = {
+      [TP_OMPT_LOCK] = ompt_mutex_lock,
+      [TP_OMPT_NEST_LOCK] = ompt_mutex_nest_lock,
+      [TP_OMPT_CRITICAL] = ompt_mutex_critical,
+      [TP_OMPT_ATOMIC] = ompt_mutex_atomic,
+  };
+  ompt_callback_mutex_t cb = (ompt_callback_mutex_t)
+      tp_rt.ompt_cb[acquired ? ompt_callback_mutex_acquired : ompt_callback_mutex_released];
+  if (cb)
+    cb(kinds[kind], (ompt_wait_id_t)(uintptr_t)id, __builtin_return_address(0));
 }
 
 #endif

@@ -37,6 +37,25 @@ void tp_ompt_task_create(struct tp_thread *self, struct tp_task *parent, struct 
 /* The thread leaves `prior` (complete, or switched away from) for `next`. */
 void tp_ompt_task_schedule(struct tp_task *prior, bool complete, struct tp_task *next) tp_hidden;
 
+/* A mutual exclusion the program asked for was acquired, or is about to be
+ * released: a lock, a nest lock (first set, last unset), a critical
+ * section (its lock's address), the atomic fallback lock. */
+enum tp_ompt_mutex { TP_OMPT_LOCK, TP_OMPT_NEST_LOCK, TP_OMPT_CRITICAL, TP_OMPT_ATOMIC };
+void tp_ompt_mutex(enum tp_ompt_mutex kind, const void *id, bool acquired) tp_hidden;
+
+/* Critical sections and the atomic lock, for the shims: the lock and what a
+ * tool is told. */
+static inline void tp_critical_enter(uint32_t *lock, enum tp_ompt_mutex kind) {
+  tp_mutex_lock(lock);
+  if (tp_unlikely(tp_rt.ompt))
+    tp_ompt_mutex(kind, lock, true);
+}
+static inline void tp_critical_leave(uint32_t *lock, enum tp_ompt_mutex kind) {
+  if (tp_unlikely(tp_rt.ompt))
+    tp_ompt_mutex(kind, lock, false);
+  tp_mutex_unlock(lock);
+}
+
 #define TP_OMPT(call)                                                          \
   do {                                                                         \
     if (tp_unlikely(tp_rt.ompt))                                               \

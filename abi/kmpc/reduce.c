@@ -16,6 +16,7 @@
  * libomp's third way, a tree of combinations inside a barrier, pays off
  * for large teams only; Tempo does not use it. */
 #include "kmpc.h"
+#include "../../runtime/ompt.h"
 
 #define KMP_IDENT_ATOMIC_REDUCE 0x10
 
@@ -40,7 +41,7 @@ kmp_int32 __kmpc_reduce_nowait(ident_t *loc, kmp_int32 gtid, kmp_int32 num_vars,
   case REDUCE_ATOMIC:
     return 2;
   default:
-    tp_mutex_lock((uint32_t *)lck);
+    tp_critical_enter((uint32_t *)lck, TP_OMPT_CRITICAL);
     return 1;
   }
 }
@@ -49,7 +50,7 @@ kmp_int32 __kmpc_reduce_nowait(ident_t *loc, kmp_int32 gtid, kmp_int32 num_vars,
 void __kmpc_end_reduce_nowait(ident_t *loc, kmp_int32 gtid, kmp_critical_name *lck) {
   (void)gtid;
   if (method(loc, tp_self()) == REDUCE_LOCK)
-    tp_mutex_unlock((uint32_t *)lck);
+    tp_critical_leave((uint32_t *)lck, TP_OMPT_CRITICAL);
 }
 
 /* The blocking form: the construct's barrier comes after the combination
@@ -68,7 +69,7 @@ void __kmpc_end_reduce(ident_t *loc, kmp_int32 gtid, kmp_critical_name *lck) {
   struct tp_thread *self = tp_self();
   int m = method(loc, self);
   if (m == REDUCE_LOCK)
-    tp_mutex_unlock((uint32_t *)lck);
+    tp_critical_leave((uint32_t *)lck, TP_OMPT_CRITICAL);
   if (m != REDUCE_ALONE)
     tp_barrier(self);
 }

@@ -1,6 +1,7 @@
 /* sync.c — barrier, single, master/masked, critical, flush, ordered,
  * copyprivate and cancellation as clang emits them. */
 #include "kmpc.h"
+#include "../../runtime/ompt.h"
 #include "../../runtime/ws.h"
 
 void __kmpc_barrier(ident_t *loc, kmp_int32 gtid) {
@@ -31,16 +32,16 @@ void __kmpc_end_masked(ident_t *loc, kmp_int32 gtid) { (void)loc, (void)gtid; }
  * hints: the same lock serves them all. */
 void __kmpc_critical(ident_t *loc, kmp_int32 gtid, kmp_critical_name *crit) {
   (void)loc, (void)gtid;
-  tp_mutex_lock((uint32_t *)crit);
+  tp_critical_enter((uint32_t *)crit, TP_OMPT_CRITICAL);
 }
 void __kmpc_critical_with_hint(ident_t *loc, kmp_int32 gtid, kmp_critical_name *crit,
                                uint32_t hint) {
   (void)loc, (void)gtid, (void)hint;
-  tp_mutex_lock((uint32_t *)crit);
+  tp_critical_enter((uint32_t *)crit, TP_OMPT_CRITICAL);
 }
 void __kmpc_end_critical(ident_t *loc, kmp_int32 gtid, kmp_critical_name *crit) {
   (void)loc, (void)gtid;
-  tp_mutex_unlock((uint32_t *)crit);
+  tp_critical_leave((uint32_t *)crit, TP_OMPT_CRITICAL);
 }
 
 void __kmpc_flush(ident_t *loc) {

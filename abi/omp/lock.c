@@ -15,6 +15,7 @@
  * made harmless: setting a lock the task already holds (a deadlock) and
  * unsetting a free one are ignored, unsetting another task's lock goes on
  * as without the check, destroying a set lock is only reported. */
+#include "../../runtime/ompt.h"
 #include "../../runtime/rt.h"
 #include "../../runtime/task.h"
 
@@ -113,17 +114,20 @@ void tp_omp_set_lock(uint32_t *l) {
     debug_set(l, CALLER);
   else
     tp_mutex_lock(l);
+  TP_OMPT(tp_ompt_mutex(TP_OMPT_LOCK, l, true));
 }
 void tp_omp_unset_lock(uint32_t *l) {
+  TP_OMPT(tp_ompt_mutex(TP_OMPT_LOCK, l, false));
   if (tp_unlikely(tp_rt.debug))
     debug_unset(l, CALLER);
   else
     tp_mutex_unlock(l);
 }
 int tp_omp_test_lock(uint32_t *l) {
-  if (tp_unlikely(tp_rt.debug))
-    return debug_test(l, CALLER);
-  return tp_mutex_trylock(l);
+  int got = tp_unlikely(tp_rt.debug) ? debug_test(l, CALLER) : tp_mutex_trylock(l);
+  if (got)
+    TP_OMPT(tp_ompt_mutex(TP_OMPT_LOCK, l, true));
+  return got;
 }
 
 void tp_omp_init_nest_lock(struct nest_lock *l) {
@@ -143,6 +147,7 @@ void tp_omp_set_nest_lock(struct nest_lock *l) {
   }
   owner_lock(&l->owner, me);
   l->count = 1;
+  TP_OMPT(tp_ompt_mutex(TP_OMPT_NEST_LOCK, l, true));
 }
 
 void tp_omp_unset_nest_lock(struct nest_lock *l) {
@@ -154,6 +159,7 @@ void tp_omp_unset_nest_lock(struct nest_lock *l) {
   }
   if (--l->count)
     return;
+  TP_OMPT(tp_ompt_mutex(TP_OMPT_NEST_LOCK, l, false));
   owner_unlock(&l->owner);
 }
 
@@ -166,6 +172,7 @@ int tp_omp_test_nest_lock(struct nest_lock *l) {
   if (!tp_cas(&l->owner, &cur, me))
     return 0;
   l->count = 1;
+  TP_OMPT(tp_ompt_mutex(TP_OMPT_NEST_LOCK, l, true));
   return 1;
 }
 
