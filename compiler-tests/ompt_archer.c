@@ -1,6 +1,7 @@
 // OMPT with a real tool: LLVM's Archer tells ThreadSanitizer about OpenMP
 // synchronisation through OMPT callbacks.  A race-free program (worksharing
-// loop, single, a task and its taskwait, barriers, critical, a lock) built
+// loop, single, a task and its taskwait, tasks ordered by depend clauses,
+// barriers, critical, a lock) built
 // with -fsanitize=thread is reported clean with Archer on Tempo, and with
 // false races without it (Tempo's own synchronisation is invisible to
 // ThreadSanitizer: the tool is what makes the difference); a real race
@@ -49,6 +50,13 @@ int main(int argc, char **argv) {
 #pragma omp taskwait
       a[1] = a[0];
     }
+#pragma omp single
+    for (int i = 0; i < 20; i++) {
+#pragma omp task depend(inout : a[2]) shared(a)
+      a[2]++;
+#pragma omp task depend(in : a[2]) depend(out : a[3]) shared(a)
+      a[3] = a[2];
+    }
 #pragma omp critical
     s++;
     omp_set_lock(&lock);
@@ -56,10 +64,10 @@ int main(int argc, char **argv) {
     omp_unset_lock(&lock);
   }
   omp_destroy_lock(&lock);
-  printf("s=%ld t=%ld a1=%d\n", s, t, a[1]);
+  printf("s=%ld t=%ld a1=%d a3=%d\n", s, t, a[1], a[3]);
   return 0;
 }
 // CLEAN-NOT: ThreadSanitizer
-// CLEAN: s=4952 t=2 a1=1
+// CLEAN: s=4952 t=2 a1=1 a3=22
 // CLEAN-NOT: ThreadSanitizer
 // NOTOOL: WARNING: ThreadSanitizer: data race

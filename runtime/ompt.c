@@ -9,6 +9,7 @@
 
 #include "ompt.h"
 #include "task.h"
+#include "taskpriv.h"
 
 #ifndef TEMPO_OMPT_HEADER
 
@@ -42,6 +43,9 @@ void tp_ompt_task_schedule(struct tp_task *prior, bool complete, struct tp_task 
 void tp_ompt_mutex(enum tp_ompt_mutex kind, const void *id, bool acquired) {
   (void)kind, (void)id, (void)acquired;
 }
+void tp_ompt_dependences(struct tp_task *t, const struct tp_dep *deps, unsigned n) {
+  (void)t, (void)deps, (void)n;
+}
 
 #else
 #include TEMPO_OMPT_HEADER
@@ -66,6 +70,7 @@ static ompt_set_result_t set_callback(ompt_callbacks_t which, ompt_callback_t cb
   case ompt_callback_task_schedule:
   case ompt_callback_mutex_acquired:
   case ompt_callback_mutex_released:
+  case ompt_callback_dependences:
     tp_rt.ompt_cb[which] = (void (*)(void))cb;
     return ompt_set_always;
   default:
@@ -279,6 +284,26 @@ void tp_ompt_mutex(enum tp_ompt_mutex kind, const void *id, bool acquired) {
       tp_rt.ompt_cb[acquired ? ompt_callback_mutex_acquired : ompt_callback_mutex_released];
   if (cb)
     cb(kinds[kind], (ompt_wait_id_t)(uintptr_t)id, __builtin_return_address(0));
+}
+
+void tp_ompt_dependences(struct tp_task *t, const struct tp_dep *deps, unsigned n) {
+  if (!CB(dependences) || !n)
+    return;
+  ompt_dependence_t buf[16], *d = n <= 16 ? buf : tp_malloc(n * sizeof *d);
+  for (unsigned i = 0; i < n; i++) {
+    static const ompt_dependence_type_t kinds[] = {
+        [TP_DEP_IN] = ompt_dependence_type_in,
+        [TP_DEP_OUT] = ompt_dependence_type_out,
+        [TP_DEP_INOUT] = ompt_dependence_type_inout,
+        [TP_DEP_MUTEXINOUTSET] = ompt_dependence_type_mutexinoutset,
+        [TP_DEP_INOUTSET] = ompt_dependence_type_inoutset,
+    };
+    d[i].variable.ptr = deps[i].addr;
+    d[i].dependence_type = kinds[deps[i].kind];
+  }
+  CB(dependences)(data(&t->tool_data), d, (int)n);
+  if (d != buf)
+    free(d);
 }
 
 #endif

@@ -3,20 +3,23 @@
  * library named by OMP_TOOL_LIBRARIES) registers callbacks, and the
  * runtime calls them from the places where it decides: threads, parallel
  * regions and their implicit tasks, barriers (explicit, worksharing ends,
- * region ends), taskwait, and explicit tasks' creation and scheduling.
+ * region ends), taskwait, explicit tasks' creation (with their depend
+ * clauses) and scheduling, and mutual exclusion (locks, critical, atomic).
  *
  * No tool: each hook is one test of tp_rt.ompt.  With a tool, every task
  * gets a descriptor (no lazy included tasks, no TEMPO_INLINE_SLACK), so
  * the tool sees each one with its own data word.  Not yet reported:
- * worksharing (work/dispatch), mutexes, dependences, cancellation,
- * target; untied tasks on fibers (TEMPO_FIBERS=1) are reported as they
- * start and complete, not as they suspend. */
+ * worksharing (work/dispatch), dependences between tasks as found
+ * (task_dependence), cancellation, target; untied tasks on fibers
+ * (TEMPO_FIBERS=1) are reported as they start and complete, not as they
+ * suspend. */
 #ifndef TEMPO_OMPT_H
 #define TEMPO_OMPT_H
 
 #include "rt.h"
 
 struct tp_task;
+struct tp_dep;
 
 /* Looks for a tool (init.c, once) and finalizes it (at exit). */
 void tp_ompt_init(void) tp_hidden;
@@ -34,6 +37,8 @@ void tp_ompt_sync(struct tp_thread *self, enum tp_ompt_sync kind, bool begin) tp
 /* Explicit task t created by `parent` (undeferred: it starts at once). */
 void tp_ompt_task_create(struct tp_thread *self, struct tp_task *parent, struct tp_task *t,
                          bool undeferred) tp_hidden;
+/* New task t's depend clauses (after its task_create). */
+void tp_ompt_dependences(struct tp_task *t, const struct tp_dep *deps, unsigned n) tp_hidden;
 /* The thread leaves `prior` (complete, or switched away from) for `next`. */
 void tp_ompt_task_schedule(struct tp_task *prior, bool complete, struct tp_task *next) tp_hidden;
 

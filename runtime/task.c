@@ -893,6 +893,7 @@ static void spawn_undeferred_slow(struct tp_thread *self, const struct tp_task_s
   struct tp_task *t = tp_task_new(self, 0, 1, 0, s->flags, 0);
   undeferred_adopt(self, t, parent);
   undeferred_tool_begin(self, parent, t);
+  TP_OMPT(tp_ompt_dependences(t, s->deps, ndeps));
   if (ndeps && parent->dep_table)
     undeferred_wait_deps(self, parent, t, s->deps, ndeps);
   if (s->detach) {
@@ -977,7 +978,10 @@ void tp_task_publish(struct tp_thread *self, struct tp_task *t) {
 void tp_task_submit(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps) {
   struct tp_task *parent = self->task;
   struct tp_team *team = self->team;
-  TP_OMPT(tp_ompt_task_create(self, parent, t, false));
+  if (tp_unlikely(tp_rt.ompt)) {
+    tp_ompt_task_create(self, parent, t, false);
+    tp_ompt_dependences(t, deps, t->ndeps);
+  }
   count_child(self, parent, t);
   if (tp_likely(!t->ndeps && !t->detach && !t->priority && tp_rt.heartbeat_ns)) {
     parent->kids_local++;
@@ -1183,6 +1187,7 @@ static __attribute__((noinline)) void spawn_new_slow(struct tp_thread *self, str
   if (now) {
     undeferred_adopt(self, t, parent);
     undeferred_tool_begin(self, parent, t);
+    TP_OMPT(tp_ompt_dependences(t, deps, ndeps));
     if (ndeps && parent->dep_table)
       undeferred_wait_deps(self, parent, t, deps, ndeps);
     undeferred_enter(self, t, parent);
