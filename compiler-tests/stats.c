@@ -14,6 +14,11 @@
 // RUN: %python %S/Inputs/check_stats.py %t.json regions=3,1 barriers=36 tasks_now+tasks_run=300 same=tasks_deferred,tasks_run loop_chunks=100 | %FileCheck %s --check-prefix=JSON
 // RUN: env OMP_NUM_THREADS=2 TEMPO_STATS=1 %preload %run %t 2>&1 | %FileCheck %s --check-prefix=TABLE
 // RUN: env OMP_NUM_THREADS=2 TEMPO_STATS=0 %preload %run %t 2>&1 | %FileCheck %s --check-prefix=OFF
+// RUN: rm -rf %t.pc && mkdir -p %t.pc/intel-rapl:0 && echo 1000000 > %t.pc/intel-rapl:0/energy_uj && echo 262143328850 > %t.pc/intel-rapl:0/max_energy_range_uj
+// RUN: env OMP_NUM_THREADS=2 TEMPO_STATS=1 TEMPO_TEST_POWERCAP_ROOT=%t.pc %preload %run %t %t.pc/intel-rapl:0/energy_uj 3500000 2>&1 | %FileCheck %s --check-prefix=ENERGY
+// RUN: echo 262143000000 > %t.pc/intel-rapl:0/energy_uj
+// RUN: env OMP_NUM_THREADS=2 TEMPO_STATS=1 TEMPO_TEST_POWERCAP_ROOT=%t.pc %preload %run %t %t.pc/intel-rapl:0/energy_uj 500000 2>&1 | %FileCheck %s --check-prefix=WRAP
+// RUN: env OMP_NUM_THREADS=2 TEMPO_STATS=1 TEMPO_TEST_POWERCAP_ROOT=%t.none %preload %run %t 2>&1 | %FileCheck %s --check-prefix=NOENERGY
 // RUN: env OMP_NUM_THREADS=2 TEMPO_STATS=/nonexistent/dir/s.json %preload %run %t 2>&1 | %FileCheck %s --check-prefixes=UNWRITABLE,TABLE
 #include <omp.h>
 #include <stdio.h>
@@ -34,7 +39,7 @@ static void region_with_tasks(int r) {
   }
 }
 
-int main(void) {
+int main(int argc, char **argv) {
   for (int r = 0; r < 3; r++)
     region_with_tasks(r);
   long sum = 0;
@@ -45,6 +50,11 @@ int main(void) {
   for (int i = 0; i < 300; i++)
     bad += ran[i] != 1;
   printf("sum=%ld tasks-not-run-once=%d\n", sum, bad);
+  if (argc > 2) { /* a fake energy counter, advanced as if the run used energy */
+    FILE *f = fopen(argv[1], "w");
+    if (!f || fprintf(f, "%s\n", argv[2]) < 0 || fclose(f))
+      return 2;
+  }
   return bad != 0;
 }
 // CHECK: sum=499500 tasks-not-run-once=0
@@ -61,3 +71,6 @@ int main(void) {
 // OFF-NOT: tempo
 // OFF: sum=499500
 // OFF-NOT: tempo
+// ENERGY: tempo: energy: 2.500 J since the start (RAPL, 1 package domain)
+// WRAP: tempo: energy: 0.829 J since the start (RAPL, 1 package domain)
+// NOENERGY: tempo: energy: not measured (no RAPL counters readable under /sys/class/powercap)

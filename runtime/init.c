@@ -35,8 +35,10 @@ __attribute__((constructor)) void tp_runtime_init(void) {
   if (pthread_key_create(&tp_rt.initial_key, initial_thread_exit) != 0)
     tp_fatal("cannot create a thread-specific key");
   tp_env_init();
-  if (tp_rt.stats)
+  if (tp_rt.stats) {
+    tp_stats_start();
     atexit(tp_stats_report);
+  }
   if (tp_rt.trace_file)
     atexit(tp_trace_write);
   tp_ompt_init(); /* before the first thread: a tool hears of it */

@@ -214,6 +214,8 @@ struct tp_runtime {
   uint32_t stats_lock;
   struct tp_stats *stats_list;
   uint64_t stats_t0;
+  uint64_t stats_energy0;  /* RAPL energy at the start, microjoules (stats.c) */
+  int stats_energy_domains; /* package domains read; 0 = energy not measured */
   /* TEMPO_TRACE (trace.c): the file, events a thread keeps, every
    * thread's buffer (under trace_lock), the time 0 of the trace. */
   char *trace_file;

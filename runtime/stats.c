@@ -130,6 +130,62 @@ void tp_stats_sleep(struct tp_thread *self, bool asleep) {
   }
 }
 
+/* --- energy ---------------------------------------------------------------- */
+
+/* The sum of the RAPL package domains' counters (intel-rapl:N, which AMD's
+ * parts expose too; sub-domains intel-rapl:N:M are parts of those), in
+ * microjoules, and how many were read.  A counter that wrapped since `since`
+ * (per domain, in the same order) is unwrapped with its range.
+ * TEMPO_TEST_POWERCAP_ROOT stands for /sys/class/powercap in tests. */
+static uint64_t energy_read(int *domains, uint64_t since_total, bool unwrap) {
+  const char *root = getenv("TEMPO_TEST_POWERCAP_ROOT");
+  if (!root || !*root)
+    root = "/sys/class/powercap";
+  uint64_t total = 0, range = 0;
+  *domains = 0;
+  for (int d = 0; d < 16; d++) {
+    char path[512];
+    unsigned long long v = 0, r = 0;
+    snprintf(path, sizeof path, "%s/intel-rapl:%d/energy_uj", root, d);
+    FILE *f = fopen(path, "r");
+    if (!f)
+      break;
+    int ok = fscanf(f, "%llu", &v) == 1;
+    fclose(f);
+    if (!ok)
+      break;
+    snprintf(path, sizeof path, "%s/intel-rapl:%d/max_energy_range_uj", root, d);
+    if ((f = fopen(path, "r"))) {
+      if (fscanf(f, "%llu", &r) != 1)
+        r = 0;
+      fclose(f);
+    }
+    total += v;
+    range += r;
+    ++*domains;
+  }
+  if (unwrap && total < since_total)
+    total += range; /* one wrap since the start (a run shorter than the range) */
+  return total;
+}
+
+void tp_stats_start(void) {
+  int n;
+  tp_rt.stats_energy0 = energy_read(&n, 0, false);
+  tp_rt.stats_energy_domains = n;
+}
+
+/* Joules since tp_stats_start, or -1 when not measured here. */
+static double energy_joules(void) {
+  int n;
+  if (!tp_rt.stats_energy_domains)
+    return -1;
+  uint64_t now = energy_read(&n, tp_rt.stats_energy0, true);
+  if (n != tp_rt.stats_energy_domains)
+    return -1;
+  return (double)(now - tp_rt.stats_energy0) / 1e6;
+}
+
 /* --- the report ------------------------------------------------------------ */
 
 static uint64_t hist_pct(const struct tp_stats_hist *h, double p) {
@@ -242,8 +298,13 @@ static void write_json(FILE *f, struct blocks th, const struct tp_stats_region *
             (unsigned long long)hist_pct(&reg[j].hist, 0.99),
             (unsigned long long)reg[j].max_ns);
   }
-  fprintf(f, "\n  ],\n  \"barrier_wait\": {\"p50_ns\": %llu, \"p99_ns\": %llu}\n}\n",
+  fprintf(f, "\n  ],\n  \"barrier_wait\": {\"p50_ns\": %llu, \"p99_ns\": %llu},\n",
           (unsigned long long)hist_pct(bar, 0.5), (unsigned long long)hist_pct(bar, 0.99));
+  double j = energy_joules();
+  if (j >= 0)
+    fprintf(f, "  \"energy_joules\": %.6f\n}\n", j);
+  else
+    fprintf(f, "  \"energy_joules\": null\n}\n");
 }
 
 static const struct {
@@ -306,6 +367,13 @@ static void write_table(FILE *f, struct blocks th, const struct tp_stats_region 
   }
   fprintf(f, "tempo: barrier waits: p50 %.2f us, p99 %.2f us (percentiles within 19%%)\n",
           (double)hist_pct(bar, 0.5) / 1e3, (double)hist_pct(bar, 0.99) / 1e3);
+  double j = energy_joules();
+  if (j >= 0)
+    fprintf(f, "tempo: energy: %.3f J since the start (RAPL, %d package domain%s)\n", j,
+            tp_rt.stats_energy_domains, tp_rt.stats_energy_domains == 1 ? "" : "s");
+  else
+    fprintf(f, "tempo: energy: not measured (no RAPL counters readable under "
+               "/sys/class/powercap)\n");
 }
 
 void tp_stats_report(void) {

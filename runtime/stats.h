@@ -67,6 +67,9 @@ void tp_stats_region(struct tp_thread *self, const void *site, uint64_t t0) tp_h
 /* A sleep in a wait that runs tasks begins (asleep) or ends. */
 void tp_stats_sleep(struct tp_thread *self, bool asleep) tp_hidden;
 
+/* Statistics begin (init.c): the energy counters' start values. */
+void tp_stats_start(void) tp_hidden;
+
 /* Writes the report (env.c calls it at exit; omp_pause_resource_all). */
 void tp_stats_report(void) tp_hidden;
 
