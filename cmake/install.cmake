@@ -19,6 +19,14 @@ install(FILES ${CMAKE_BINARY_DIR}/libgomp.so.1 ${CMAKE_BINARY_DIR}/libgomp.so
               ${CMAKE_BINARY_DIR}/libomp.so.5 ${CMAKE_BINARY_DIR}/libomp.so
         DESTINATION ${TEMPO_LIBDIR})
 
+# tempo-info: what tempo-run --info runs (scripts/tempo-info.c), next to
+# libtempo.so in the build directory and in lib/tempo, which its rpath names.
+add_executable(tempo-info ${CMAKE_SOURCE_DIR}/scripts/tempo-info.c)
+target_link_libraries(tempo-info PRIVATE tempo)
+set_target_properties(tempo-info PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}
+  BUILD_RPATH "$ORIGIN" INSTALL_RPATH "$ORIGIN")
+install(TARGETS tempo-info RUNTIME DESTINATION ${TEMPO_LIBDIR})
+
 # tempo-run: also copied next to libtempo.so in the build directory, where it
 # finds the library the same way it does when installed (relative to itself).
 configure_file(${CMAKE_SOURCE_DIR}/scripts/tempo-run ${CMAKE_BINARY_DIR}/tempo-run COPYONLY)

@@ -47,6 +47,40 @@ void tp_foreign_each(void (*fn)(const char *path, void *arg), void *arg) {
   dl_iterate_phdr(visit, &w);
 }
 
+/* The program (the first object dl_iterate_phdr reports): does its
+ * dynamic section name an OpenMP runtime (libgomp, libomp, libiomp) among
+ * the libraries it needs? */
+static int main_needs(struct dl_phdr_info *info, size_t size, void *p) {
+  (void)size;
+  bool *needs = p;
+  const ElfW(Dyn) *dyn = NULL;
+  for (int i = 0; i < info->dlpi_phnum; i++)
+    if (info->dlpi_phdr[i].p_type == PT_DYNAMIC)
+      dyn = (const ElfW(Dyn) *)(info->dlpi_addr + info->dlpi_phdr[i].p_vaddr);
+  if (!dyn)
+    return 1;
+  const char *strtab = NULL;
+  for (const ElfW(Dyn) *d = dyn; d->d_tag != DT_NULL; d++)
+    if (d->d_tag == DT_STRTAB) {
+      /* The loader relocates the entry in place when it can (a writable or
+       * RELRO section); an unrelocated one is an offset from the base. */
+      ElfW(Addr) a = d->d_un.d_ptr;
+      strtab = (const char *)(a < info->dlpi_addr ? info->dlpi_addr + a : a);
+    }
+  if (!strtab)
+    return 1;
+  for (const ElfW(Dyn) *d = dyn; d->d_tag != DT_NULL; d++)
+    if (d->d_tag == DT_NEEDED && openmp_runtime(strtab + d->d_un.d_val))
+      *needs = true;
+  return 1; /* the program only */
+}
+
+bool tp_program_needs_openmp(void) {
+  bool needs = false;
+  dl_iterate_phdr(main_needs, &needs);
+  return needs;
+}
+
 static void first_path(const char *path, void *arg) {
   const char **first = arg;
   if (!*first)

@@ -26,6 +26,15 @@ static unsigned count_cpus(void) {
   return n > 0 ? (unsigned)n : 1;
 }
 
+/* The program's first use of the runtime (its first initial thread): what
+ * the library's start held back is said now, and OMP_DISPLAY_ENV shown. */
+static void runtime_used(void) {
+  if (tp_load(&tp_rt.used) || tp_xchg(&tp_rt.used, 1))
+    return;
+  tp_release_held_messages();
+  tp_env_display();
+}
+
 __attribute__((constructor)) void tp_runtime_init(void) {
   static bool done;
   if (done)
@@ -34,6 +43,11 @@ __attribute__((constructor)) void tp_runtime_init(void) {
   tp_rt.ncpus = count_cpus();
   if (pthread_key_create(&tp_rt.initial_key, initial_thread_exit) != 0)
     tp_fatal("cannot create a thread-specific key");
+  /* A program linked against an OpenMP runtime hears at once, as libgomp
+   * tells it at load; in any other process Tempo holds its words until the
+   * runtime is used (runtime_used), so `ls` under LD_PRELOAD says nothing. */
+  bool openmp_program = tp_program_needs_openmp();
+  tp_rt.hold_messages = !openmp_program && !tp_rt.used;
   tp_env_init();
   if (tp_rt.stats) {
     tp_stats_start();
@@ -45,8 +59,9 @@ __attribute__((constructor)) void tp_runtime_init(void) {
   if (tp_rt.ompt)
     atexit(tp_ompt_fini);
   tp_fork_init();
-  (void)tp_self();
-  tp_env_display();
+  tp_rt.hold_messages = false; /* later ones are said when they happen */
+  if (openmp_program)
+    (void)tp_self(); /* its initial thread, and so runtime_used */
 }
 
 /* An initial thread (a user pthread) that ends gives its hot teams' workers
@@ -103,5 +118,6 @@ struct tp_thread *tp_thread_init_initial(void) {
   tp_stats_thread_start(t);
   tp_trace_thread_start(t);
   TP_OMPT(tp_ompt_thread_begin(t, true));
+  runtime_used();
   return t;
 }

@@ -203,6 +203,14 @@ struct tp_runtime {
   struct tp_fiber_pool fiber_pool; /* their stacks (fiber.h) */
   uint32_t fibers_live;   /* untied tasks on fibers now (atomic; task.c caps it) */
   bool debug;             /* TEMPO_DEBUG: API misuse reported where it happens (tp_misuse) */
+  /* Messages of the library's start (environment warnings) are held until
+   * the program first uses the runtime (init.c: runtime_used), so that a
+   * process that never does (ls, make, a shell under LD_PRELOAD) prints
+   * nothing: while hold_messages is set, sys.c keeps them here. */
+  bool hold_messages;
+  uint32_t used;          /* the runtime was used (tp_runtime_used ran; atomic) */
+  char *held;
+  size_t held_len;
   uint64_t heartbeat_ns;  /* TEMPO_HEARTBEAT_US: least interval between promotions asked
                              of one thread (tasksched.h); 0 = publish every task */
   unsigned inline_slack;  /* TEMPO_INLINE_SLACK: older private tasks that let a new one
@@ -367,6 +375,9 @@ unsigned long tp_spin_get_ms(void) tp_hidden;
  * each; a warning if one of them has started threads. */
 void tp_foreign_each(void (*fn)(const char *path, void *arg), void *arg) tp_hidden;
 void tp_foreign_check_threads(void) tp_hidden;
+/* Was the program itself linked against an OpenMP runtime (its DT_NEEDED)?
+ * If not, Tempo was preloaded into it, or arrived with a library. */
+bool tp_program_needs_openmp(void) tp_hidden;
 
 /* single (single.c): whether the caller runs the team's next single
  * region.  copyprivate: the winner passes mine = true and its data; after

@@ -1,6 +1,7 @@
 /* sys.c — syscalls and diagnostics behind sys.h. */
 #define _GNU_SOURCE
 #include "sys.h"
+#include "rt.h" /* tp_rt: the held messages (data only, rt.c) */
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -68,9 +69,28 @@ static void vmessage(const char *kind, const char *fmt, va_list ap) {
     buf[len++] = '\n';
     buf[len] = 0;
   }
+  if (tp_rt.hold_messages) { /* the library's start: single-threaded */
+    char *h = realloc(tp_rt.held, tp_rt.held_len + len);
+    if (h) {
+      memcpy(h + tp_rt.held_len, buf, len);
+      tp_rt.held = h;
+      tp_rt.held_len += len;
+      return;
+    }
+  }
   /* One write so concurrent messages do not interleave mid-line. */
   ssize_t r = write(2, buf, len);
   (void)r;
+}
+
+void tp_release_held_messages(void) {
+  if (tp_rt.held_len) {
+    ssize_t r = write(2, tp_rt.held, tp_rt.held_len);
+    (void)r;
+  }
+  free(tp_rt.held);
+  tp_rt.held = NULL;
+  tp_rt.held_len = 0;
 }
 
 static void message(const char *kind, const char *fmt, ...) {

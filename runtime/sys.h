@@ -76,6 +76,8 @@ uint64_t tp_now_ns(void) tp_hidden;
 /* Messages. All of Tempo's diagnostics go through these so the prefix and
  * the stream are the same everywhere. */
 void tp_warn(const char *fmt, ...) tp_hidden __attribute__((format(printf, 1, 2)));
+/* Writes the messages held while tp_rt.hold_messages was set. */
+void tp_release_held_messages(void) tp_hidden;
 /* The error directive (OpenMP 5.1) at run time: writes `head`, then
  * ": " and msg's msglen bytes if msg is not NULL (msglen (size_t)-1:
  * NUL-terminated), then a newline, to stderr; fatal: exit(EXIT_FAILURE).

@@ -1,0 +1,7 @@
+/* tempo-info: the program tempo-run --info runs under Tempo with
+ * OMP_DISPLAY_ENV=verbose.  Tempo says nothing until a program uses it (a
+ * process that never does, under LD_PRELOAD, stays quiet), so this one asks
+ * it one question.  Installed next to libtempo.so (lib/tempo). */
+int omp_get_max_threads(void);
+
+int main(void) { return omp_get_max_threads() > 0 ? 0 : 1; }
