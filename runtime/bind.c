@@ -34,9 +34,9 @@ static unsigned group_of(unsigned i, unsigned total, unsigned parts) {
   return i < r * (q + 1) ? i / (q + 1) : r + (i - r * (q + 1)) / q;
 }
 
-void tp_bind_assign(struct tp_icv *icv, unsigned tid, unsigned nthreads) {
+void tp_bind_assign(struct tp_icv *icv, int policy, unsigned tid, unsigned nthreads) {
   const struct tp_place_list *l = tp_rt.g.place_list;
-  if (!l || icv->bind == TP_BIND_FALSE || icv->part_len == 0) {
+  if (!l || policy == TP_BIND_FALSE || icv->part_len == 0) {
     icv->place = -1;
     return;
   }
@@ -48,7 +48,7 @@ void tp_bind_assign(struct tp_icv *icv, unsigned tid, unsigned nthreads) {
   if (m >= P)
     m = 0;
   unsigned pos, len;
-  switch (icv->bind) {
+  switch (policy) {
   case TP_BIND_MASTER:
     pos = m;
     break;

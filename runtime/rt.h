@@ -88,6 +88,7 @@ struct tp_team {
   struct tp_task *parent_task; /* the encountering task */
   struct tp_thread *master;
   struct tp_icv icv;           /* ICVs of the implicit tasks */
+  int bind_policy;             /* this region's proc_bind policy (bind.h) */
   unsigned capacity;           /* members allocated */
   unsigned nrounds;            /* dissemination barrier rounds */
   struct tp_member *member;    /* [capacity] */
