@@ -8,26 +8,16 @@
 #include "env.h"
 #include "rt.h"
 #include "task.h"
+#include "topology.h"
 
 static void initial_thread_exit(void *arg);
-
-static unsigned count_cpus(void) {
-  cpu_set_t set;
-  if (sched_getaffinity(0, sizeof set, &set) == 0) {
-    int n = CPU_COUNT(&set);
-    if (n > 0)
-      return (unsigned)n;
-  }
-  long n = sysconf(_SC_NPROCESSORS_ONLN);
-  return n > 0 ? (unsigned)n : 1;
-}
 
 __attribute__((constructor)) void tp_runtime_init(void) {
   static bool done;
   if (done)
     return;
   done = true;
-  tp_rt.ncpus = count_cpus();
+  tp_rt.ncpus = (unsigned)CPU_COUNT(tp_topo_allowed());
   if (pthread_key_create(&tp_rt.initial_key, initial_thread_exit) != 0)
     tp_fatal("cannot create a thread-specific key");
   tp_env_init();
