@@ -3,10 +3,16 @@
  * hwloc is asked once: the levels Tempo uses are copied into plain cpu_set_t
  * arrays and the hwloc topology is destroyed at once, so later calls are
  * lock-free reads and a program that uses hwloc itself gets its own, fresh
- * hwloc state (see load_plugins_off below). */
+ * hwloc state (see load_plugins_off below).
+ *
+ * libhwloc is opened with dlopen at that first ask, not linked: linking
+ * would make every program load and relocate it (and libudev) at start-up,
+ * places or not.  Only hwloc.h's types and constants are compiled in; the
+ * functions are looked up by name (hw below), the header's inline helpers
+ * are not used.  Without libhwloc, the fallback of topology.h applies. */
 #define _GNU_SOURCE
+#include <dlfcn.h>
 #include <hwloc.h>
-#include <hwloc/glibc-sched.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,46 +72,99 @@ static void add(enum tp_topo_level lv, cpu_set_t s) {
   n[topo.n[lv]++] = s;
 }
 
+/* The hwloc 2.x ABI (the soname follows the header we compile against). */
+#if HWLOC_API_VERSION >= 0x00020000 && HWLOC_API_VERSION < 0x00030000
+#define HWLOC_SONAME "libhwloc.so.15"
+#else
+#error "topology.c expects hwloc 2.x (libhwloc.so.15)"
+#endif
+
+#define HW_FUNCS(X)                                                            \
+  X(hwloc_topology_init) X(hwloc_topology_destroy) X(hwloc_topology_load)      \
+  X(hwloc_topology_set_flags) X(hwloc_topology_set_icache_types_filter)        \
+  X(hwloc_topology_is_thissystem) X(hwloc_topology_get_allowed_cpuset)         \
+  X(hwloc_get_type_depth) X(hwloc_get_nbobjs_by_depth)                         \
+  X(hwloc_get_obj_by_depth) X(hwloc_bitmap_first) X(hwloc_bitmap_next)
+
+static struct {
+#define X(f) __typeof__(f) *f;
+  HW_FUNCS(X)
+#undef X
+} hw;
+
+static bool open_hwloc(void) {
+  void *h = dlopen(HWLOC_SONAME, RTLD_NOW | RTLD_LOCAL);
+  if (!h)
+    return false;
+#define X(f)                                                                   \
+  if (!(hw.f = (__typeof__(f) *)dlsym(h, #f)))                                 \
+    return false;
+  HW_FUNCS(X)
+#undef X
+  return true; /* never closed: a handful of pages, and hwloc keeps state */
+}
+
+static void to_cpuset(hwloc_const_bitmap_t b, cpu_set_t *s) {
+  CPU_ZERO(s);
+  for (int c = hw.hwloc_bitmap_first(b); c >= 0 && c < CPU_SETSIZE;
+       c = hw.hwloc_bitmap_next(b, c))
+    CPU_SET((size_t)c, s);
+}
+
 static void add_objs(hwloc_topology_t t, enum tp_topo_level lv, hwloc_obj_type_t type) {
-  int nb = hwloc_get_nbobjs_by_type(t, type);
-  for (int i = 0; i < nb; i++) {
-    hwloc_obj_t o = hwloc_get_obj_by_type(t, type, (unsigned)i);
-    cpu_set_t s;
-    if (o && o->cpuset &&
-        hwloc_cpuset_to_glibc_sched_affinity(t, o->cpuset, &s, sizeof s) == 0)
+  int depth = hw.hwloc_get_type_depth(t, type);
+  if (depth == HWLOC_TYPE_DEPTH_UNKNOWN || depth == HWLOC_TYPE_DEPTH_MULTIPLE)
+    return;
+  unsigned nb = hw.hwloc_get_nbobjs_by_depth(t, depth);
+  for (unsigned i = 0; i < nb; i++) {
+    hwloc_obj_t o = hw.hwloc_get_obj_by_depth(t, depth, i);
+    if (o && o->cpuset) {
+      cpu_set_t s;
+      to_cpuset(o->cpuset, &s);
       add(lv, s);
+    }
   }
 }
 
-/* hwloc loads its I/O plugins (PCI, OpenCL, GL) at its first topology init:
- * milliseconds, for devices Tempo never looks at.  Unless the user chose a
+/* hwloc loads its plugins (PCI, OpenCL, GL, the libxml2 XML reader) at its
+ * first topology init: milliseconds, for devices Tempo never looks at (its
+ * built-in XML reader reads hwloc's own files).  Unless the user chose a
  * list, they are turned off for our init only; hwloc reads the variable at
  * that moment, and its plugin state is released with our topology. */
 static bool load_plugins_off(void) {
   if (getenv("HWLOC_PLUGINS_BLACKLIST"))
     return false;
   setenv("HWLOC_PLUGINS_BLACKLIST", "hwloc_pci,hwloc_opencl,hwloc_gl,hwloc_cuda,"
-         "hwloc_nvml,hwloc_rsmi,hwloc_levelzero", 1);
+         "hwloc_nvml,hwloc_rsmi,hwloc_levelzero,hwloc_xml_libxml", 1);
   return true;
 }
 
 static bool from_hwloc(void) {
+  if (!open_hwloc())
+    return false;
   bool unset = load_plugins_off();
   hwloc_topology_t t;
-  int e = hwloc_topology_init(&t);
+  int e = hw.hwloc_topology_init(&t);
   if (unset)
     unsetenv("HWLOC_PLUGINS_BLACKLIST");
   if (e != 0)
     return false;
-  hwloc_topology_set_icache_types_filter(t, HWLOC_TYPE_FILTER_KEEP_NONE);
-  if (hwloc_topology_load(t) != 0) {
-    hwloc_topology_destroy(t);
+  hw.hwloc_topology_set_icache_types_filter(t, HWLOC_TYPE_FILTER_KEEP_NONE);
+  /* Never move the calling thread (hwloc's x86 backend binds it to every
+   * CPU in turn to run cpuid: ~3 ms, and other threads may be running);
+   * Linux's sysfs has the levels we use.  Distances, memory attributes and
+   * CPU kinds are not used either. */
+  hw.hwloc_topology_set_flags(t, HWLOC_TOPOLOGY_FLAG_DONT_CHANGE_BINDING |
+                                  HWLOC_TOPOLOGY_FLAG_NO_DISTANCES |
+                                  HWLOC_TOPOLOGY_FLAG_NO_MEMATTRS |
+                                  HWLOC_TOPOLOGY_FLAG_NO_CPUKINDS);
+  if (hw.hwloc_topology_load(t) != 0) {
+    hw.hwloc_topology_destroy(t);
     return false;
   }
-  topo.foreign = !hwloc_topology_is_thissystem(t);
+  topo.foreign = !hw.hwloc_topology_is_thissystem(t);
   if (topo.foreign)
-    hwloc_cpuset_to_glibc_sched_affinity(t, hwloc_topology_get_allowed_cpuset(t),
-                                         &topo.usable, sizeof topo.usable);
+    to_cpuset(hw.hwloc_topology_get_allowed_cpuset(t), &topo.usable);
   add_objs(t, TP_TOPO_PU, HWLOC_OBJ_PU);
   add_objs(t, TP_TOPO_CORE, HWLOC_OBJ_CORE);
   add_objs(t, TP_TOPO_NUMA, HWLOC_OBJ_NUMANODE);
@@ -121,7 +180,7 @@ static bool from_hwloc(void) {
     if (k > topo.threads_per_core)
       topo.threads_per_core = k;
   }
-  hwloc_topology_destroy(t);
+  hw.hwloc_topology_destroy(t);
   return true;
 }
 
