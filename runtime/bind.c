@@ -14,9 +14,11 @@
  *  - true: as close (libgomp does the same; the spec leaves it open). */
 #define _GNU_SOURCE
 #include <pthread.h>
+#include <string.h>
 
 #include "bind.h"
 #include "places.h"
+#include "topology.h"
 
 /* Splits `total` items into `parts` consecutive groups, the first
  * total % parts of them one larger (libgomp's choice); returns the first
@@ -34,9 +36,9 @@ static unsigned group_of(unsigned i, unsigned total, unsigned parts) {
   return i < r * (q + 1) ? i / (q + 1) : r + (i - r * (q + 1)) / q;
 }
 
-void tp_bind_assign(struct tp_icv *icv, unsigned tid, unsigned nthreads) {
+void tp_bind_assign(struct tp_icv *icv, int policy, unsigned tid, unsigned nthreads) {
   const struct tp_place_list *l = tp_rt.g.place_list;
-  if (!l || icv->bind == TP_BIND_FALSE || icv->part_len == 0) {
+  if (!l || policy == TP_BIND_FALSE || icv->part_len == 0) {
     icv->place = -1;
     return;
   }
@@ -48,7 +50,7 @@ void tp_bind_assign(struct tp_icv *icv, unsigned tid, unsigned nthreads) {
   if (m >= P)
     m = 0;
   unsigned pos, len;
-  switch (icv->bind) {
+  switch (policy) {
   case TP_BIND_MASTER:
     pos = m;
     break;
@@ -75,9 +77,26 @@ void tp_bind_assign(struct tp_icv *icv, unsigned tid, unsigned nthreads) {
 void tp_bind_self(struct tp_thread *self, const struct tp_icv *icv) {
   if (icv->place < 0 || icv->place == self->bound_place)
     return;
+  /* A foreign topology (topology.h): places are computed, never applied. */
+  if (!tp_topo_binds()) {
+    self->bound_place = icv->place;
+    return;
+  }
   const struct tp_place_list *l = tp_rt.g.place_list;
   int e = pthread_setaffinity_np(pthread_self(), sizeof(cpu_set_t),
                                  &l->set[icv->place]);
-  if (e == 0)
-    self->bound_place = icv->place;
+  if (e != 0) {
+    /* A place of CPUs this machine lacks (or the mask shrank under us):
+     * retrying each region would fail the same way, so the thread keeps
+     * its mask and the place counts as its own. */
+    static bool warned;
+    if (!__atomic_exchange_n(&warned, true, __ATOMIC_RELAXED)) {
+      char cpus[256];
+      tp_cpuset_format(&l->set[icv->place], cpus, sizeof cpus);
+      tp_warn("cannot bind a thread to place %d (CPUs %s): %s; threads that "
+              "cannot be bound keep running where they are",
+              icv->place, cpus, strerror(e));
+    }
+  }
+  self->bound_place = icv->place;
 }

@@ -8,9 +8,12 @@
 #include "rt.h"
 
 /* `icv` arrives as the team's template (the encountering task's partition,
- * `place` = the master's place, bind = the policy for this region); on
- * return it holds member `tid`'s place and place partition. */
-void tp_bind_assign(struct tp_icv *icv, unsigned tid, unsigned nthreads) tp_hidden;
+ * `place` = the master's place); `policy` is the region's (TP_BIND_*: the
+ * proc_bind clause or the encountering task's bind-var, not the members'
+ * next-level bind-var); on return icv holds member `tid`'s place and place
+ * partition. */
+void tp_bind_assign(struct tp_icv *icv, int policy, unsigned tid,
+                    unsigned nthreads) tp_hidden;
 /* Binds the calling thread to icv->place (no-op if unchanged or -1). */
 void tp_bind_self(struct tp_thread *self, const struct tp_icv *icv) tp_hidden;
 

@@ -18,6 +18,7 @@
 #include "env.h"
 #include "lex.h"
 #include "places.h"
+#include "topology.h"
 #include "rt.h"
 #include "suggest.h"
 
@@ -460,15 +461,6 @@ static void env_allocator(void) {
     tp_rt.g.default_allocator = (unsigned long)i + 1; /* omp_*_mem_alloc values */
 }
 
-/* The CPUs this process may run on (its affinity mask at start-up). */
-static void available_cpus(cpu_set_t *set) {
-  if (sched_getaffinity(0, sizeof *set, set) == 0 && CPU_COUNT(set) > 0)
-    return;
-  CPU_ZERO(set);
-  for (unsigned i = 0; i < tp_rt.ncpus && i < CPU_SETSIZE; i++)
-    CPU_SET(i, set);
-}
-
 /* OMP_PLACES, then GOMP_CPU_AFFINITY, as in libgomp: both are checked when
  * present; the first valid one provides the place list unless OMP_PROC_BIND
  * was set to false; a place list turns an unset OMP_PROC_BIND into true; a
@@ -476,7 +468,7 @@ static void available_cpus(cpu_set_t *set) {
 static void env_places(bool bind_set) {
   bool ignore = bind_set && tp_rt.initial_icv.bind == TP_BIND_FALSE;
   cpu_set_t avail;
-  available_cpus(&avail);
+  tp_topo_usable(&avail); /* the affinity mask at start-up */
   static const struct {
     const char *name;
     struct tp_place_list *(*parse)(const char *, const cpu_set_t *,

@@ -11,20 +11,10 @@
 #include "rt.h"
 #include "stats.h"
 #include "task.h"
+#include "topology.h"
 #include "trace.h"
 
 static void initial_thread_exit(void *arg);
-
-static unsigned count_cpus(void) {
-  cpu_set_t set;
-  if (sched_getaffinity(0, sizeof set, &set) == 0) {
-    int n = CPU_COUNT(&set);
-    if (n > 0)
-      return (unsigned)n;
-  }
-  long n = sysconf(_SC_NPROCESSORS_ONLN);
-  return n > 0 ? (unsigned)n : 1;
-}
 
 /* The program's first use of the runtime (its first initial thread): what
  * the library's start held back is said now, and OMP_DISPLAY_ENV shown. */
@@ -40,7 +30,7 @@ __attribute__((constructor)) void tp_runtime_init(void) {
   if (done)
     return;
   done = true;
-  tp_rt.ncpus = count_cpus();
+  tp_rt.ncpus = (unsigned)CPU_COUNT(tp_topo_allowed());
   if (pthread_key_create(&tp_rt.initial_key, initial_thread_exit) != 0)
     tp_fatal("cannot create a thread-specific key");
   /* A program linked against an OpenMP runtime hears at once, as libgomp

@@ -9,6 +9,7 @@
 
 #include "lex.h"
 #include "places.h"
+#include "topology.h"
 
 #define MAXCPU CPU_SETSIZE
 
@@ -138,8 +139,12 @@ static bool parse_place(const char **s, cpu_set_t *set, const char **why) {
     bool neg = **s == '!';
     if (neg)
       ++*s;
-    if (!num(s, &cpu) || cpu >= MAXCPU) {
+    if (!num(s, &cpu)) {
       *why = "expected a CPU number inside { }";
+      return false;
+    }
+    if (cpu >= MAXCPU) {
+      *why = "CPU number out of range inside { } (CPUs 0..1023)";
       return false;
     }
     if (neg) {
@@ -334,140 +339,24 @@ fail:
   return NULL;
 }
 
-/* ---- topology --------------------------------------------------------- */
-
-/* Reads a sysfs CPU list ("0-3,8,10-11") into *set; false if unreadable. */
-static bool read_cpulist(const char *path, cpu_set_t *set) {
-  FILE *f = fopen(path, "re");
-  if (!f)
-    return false;
-  char line[4096];
-  bool ok = fgets(line, sizeof line, f) != NULL;
-  fclose(f);
-  if (!ok)
-    return false;
-  CPU_ZERO(set);
-  const char *p = line;
-  while (isdigit((unsigned char)*p)) {
-    char *end;
-    unsigned long a = strtoul(p, &end, 10), z = a;
-    p = end;
-    if (*p == '-') {
-      z = strtoul(p + 1, &end, 10);
-      p = end;
-    }
-    for (; a <= z && a < MAXCPU; a++)
-      CPU_SET(a, set);
-    if (*p == ',')
-      p++;
-  }
-  return true;
-}
-
-/* CPUs sharing `what` with cpu (a topology file), or just the cpu. */
-static void siblings(unsigned cpu, const char *what, cpu_set_t *set) {
-  char path[128];
-  snprintf(path, sizeof path, "/sys/devices/system/cpu/cpu%u/topology/%s", cpu, what);
-  if (!read_cpulist(path, set) || !CPU_ISSET(cpu, set)) {
-    CPU_ZERO(set);
-    CPU_SET(cpu, set);
-  }
-}
-
-/* CPUs sharing the last-level cache with cpu. */
-static void llc_siblings(unsigned cpu, cpu_set_t *set) {
-  int best = -1;
-  unsigned long best_level = 0;
-  char path[128];
-  for (int i = 0; i < 64; i++) {
-    snprintf(path, sizeof path, "/sys/devices/system/cpu/cpu%u/cache/index%d/level", cpu, i);
-    FILE *f = fopen(path, "re");
-    if (!f)
-      break;
-    unsigned long lv;
-    if (fscanf(f, "%lu", &lv) == 1 && lv >= best_level) {
-      best = i;
-      best_level = lv;
-    }
-    fclose(f);
-  }
-  snprintf(path, sizeof path, "/sys/devices/system/cpu/cpu%u/cache/index%d/shared_cpu_list",
-           cpu, best);
-  if (best < 0 || !read_cpulist(path, set) || !CPU_ISSET(cpu, set)) {
-    CPU_ZERO(set);
-    CPU_SET(cpu, set);
-  }
-}
-
-static void numa_places(struct builder *b, unsigned long count, cpu_set_t *left) {
-  cpu_set_t nodes;
-  if (read_cpulist("/sys/devices/system/node/online", &nodes)) {
-    for (unsigned nd = 0; nd < MAXCPU && b->l.n < count; nd++) {
-      if (!CPU_ISSET(nd, &nodes))
-        continue;
-      char path[96];
-      cpu_set_t set;
-      snprintf(path, sizeof path, "/sys/devices/system/node/node%u/cpulist", nd);
-      if (!read_cpulist(path, &set))
-        continue;
-      CPU_AND(&set, &set, left);
-      if (CPU_COUNT(&set)) {
-        push(b, &set);
-        CPU_XOR(left, left, &set);
-      }
-    }
-  }
-  /* No NUMA information (or CPUs outside every node): one more domain. */
-  if (CPU_COUNT(left) && b->l.n < count)
-    push(b, left);
-}
+/* ---- topology ---------------------------------------------------------- */
 
 struct tp_place_list *tp_places_level(int level, unsigned long count,
                                       const cpu_set_t *avail) {
+  static const enum tp_topo_level of[] = {
+      [TP_PLACES_THREADS] = TP_TOPO_PU,       [TP_PLACES_CORES] = TP_TOPO_CORE,
+      [TP_PLACES_SOCKETS] = TP_TOPO_PACKAGE,  [TP_PLACES_LL_CACHES] = TP_TOPO_LLC,
+      [TP_PLACES_NUMA_DOMAINS] = TP_TOPO_NUMA};
   struct builder b = {0};
-  cpu_set_t left = *avail;
-  if (level == TP_PLACES_NUMA_DOMAINS)
-    numa_places(&b, count, &left);
-  for (unsigned i = 0; i < MAXCPU && b.l.n < count; i++) {
-    if (!CPU_ISSET(i, &left))
-      continue;
-    cpu_set_t group;
-    if (level == TP_PLACES_LL_CACHES) {
-      llc_siblings(i, &group);
-      CPU_AND(&group, &group, &left);
-      push(&b, &group);
-      CPU_XOR(&left, &left, &group);
-      continue;
-    }
-    siblings(i, "core_siblings_list", &group); /* the socket */
-    CPU_AND(&group, &group, &left);
-    if (level == TP_PLACES_SOCKETS) {
-      push(&b, &group);
-      CPU_XOR(&left, &left, &group);
-      continue;
-    }
-    /* threads / cores: walk the socket core by core. */
-    for (unsigned j = i; j < MAXCPU && b.l.n < count; j++) {
-      if (!CPU_ISSET(j, &group) || !CPU_ISSET(j, &left))
-        continue;
-      cpu_set_t core;
-      siblings(j, "thread_siblings_list", &core);
-      CPU_AND(&core, &core, &left);
-      if (level == TP_PLACES_CORES) {
-        push(&b, &core);
-      } else {
-        for (unsigned k = 0; k < MAXCPU && b.l.n < count; k++)
-          if (CPU_ISSET(k, &core)) {
-            cpu_set_t one;
-            CPU_ZERO(&one);
-            CPU_SET(k, &one);
-            push(&b, &one);
-          }
-      }
-      CPU_XOR(&left, &left, &core);
-    }
+  const cpu_set_t *groups;
+  unsigned n = tp_topo_level(of[level], &groups);
+  for (unsigned i = 0; i < n && b.l.n < count; i++) {
+    cpu_set_t s;
+    CPU_AND(&s, &groups[i], avail);
+    if (CPU_COUNT(&s))
+      push(&b, &s);
   }
-  if (b.l.n == 0) { /* no CPU at all: should not happen, keep CPU 0 */
+  if (b.l.n == 0) { /* no usable CPU in the topology: should not happen */
     cpu_set_t one;
     CPU_ZERO(&one);
     CPU_SET(0, &one);

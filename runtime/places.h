@@ -3,7 +3,7 @@
  *
  * Contract:
  *  - A place is a cpu_set_t; a list is an array of them, never empty.
- *  - Every parser is pure apart from reading /sys topology: it takes the
+ *  - Every parser is pure apart from asking topology.h: it takes the
  *    set of CPUs the process may use (`avail`, normally the affinity mask at
  *    start-up), returns a new list or NULL with *why set to a short reason,
  *    and never prints.  Places are intersected with `avail`; places left
@@ -11,8 +11,8 @@
  *    error).  The caller (env.c) turns why/note into one warning naming the
  *    variable and its value.
  *  - Abstract names (threads, cores, sockets, ll_caches, numa_domains) are
- *    resolved from /sys/devices/system; when the topology files are missing
- *    every CPU counts as its own core/socket/cache/domain.
+ *    the groups topology.h reports (hwloc's, in its logical order), the
+ *    first `count` of them that hold a CPU of `avail`.
  *  - Binding threads to places is not done here. */
 #ifndef TEMPO_PLACES_H
 #define TEMPO_PLACES_H

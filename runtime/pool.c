@@ -31,8 +31,8 @@ static void *worker_main(void *arg) {
     uint32_t epoch = self->job_epoch;
     struct tp_task *it = team->member[tid].itask;
     tp_task_init_implicit(it, team->parent_task, team, &team->icv);
-    if (tp_unlikely(it->icv.bind != TP_BIND_FALSE)) {
-      tp_bind_assign(&it->icv, tid, team->nthreads);
+    if (tp_unlikely(team->bind_policy != TP_BIND_FALSE)) {
+      tp_bind_assign(&it->icv, team->bind_policy, tid, team->nthreads);
       tp_bind_self(self, &it->icv);
     }
     self->task = it;

@@ -101,6 +101,7 @@ struct tp_team {
   struct tp_icv icv;           /* ICVs of the implicit tasks */
   tp_tool_data tool_data;      /* the region's, for an OMPT tool */
   uint64_t stats_t0;           /* when the region began (TEMPO_STATS) */
+  int bind_policy;             /* this region's proc_bind policy (bind.h) */
   unsigned capacity;           /* members allocated */
   unsigned nrounds;            /* dissemination barrier rounds */
   struct tp_member *member;    /* [capacity] */

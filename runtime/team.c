@@ -224,11 +224,16 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
 #undef SET_IF_CHANGED
   struct tp_icv icv;
   tp_icv_for_child(&ptask->icv, &icv);
-  /* A proc_bind clause is ignored when binding is disabled (bind-var false). */
+  /* The region's policy is the clause or the encountering task's bind-var
+   * (the first of an OMP_PROC_BIND list); its members' bind-var is the
+   * next one.  A proc_bind clause is ignored when binding is disabled. */
+  int policy = ptask->icv.bind;
   if (proc_bind && icv.bind != TP_BIND_FALSE)
-    icv.bind = (int)proc_bind;
+    icv.bind = policy = (int)proc_bind;
   if (memcmp(&icv, &team->icv, sizeof icv) != 0)
     team->icv = icv;
+  if (team->bind_policy != policy)
+    team->bind_policy = policy;
   uint32_t epoch = ++team->region_epoch;
   if (n > 1)
     tp_task_region_begin(team);
@@ -249,8 +254,8 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
 
   struct tp_task *it = team->member[0].itask;
   tp_task_init_implicit(it, ptask, team, &team->icv);
-  if (tp_unlikely(it->icv.bind != TP_BIND_FALSE)) {
-    tp_bind_assign(&it->icv, 0, n);
+  if (tp_unlikely(policy != TP_BIND_FALSE)) {
+    tp_bind_assign(&it->icv, policy, 0, n);
     tp_bind_self(self, &it->icv);
   }
   self->team = team;

@@ -1,0 +1,247 @@
+/* topology.c — the machine's shape from hwloc (see topology.h).
+ *
+ * hwloc is asked once: the levels Tempo uses are copied into plain cpu_set_t
+ * arrays and the hwloc topology is destroyed at once, so later calls are
+ * lock-free reads and a program that uses hwloc itself gets its own, fresh
+ * hwloc state (see load_plugins_off below).
+ *
+ * libhwloc is opened with dlopen at that first ask, not linked: linking
+ * would make every program load and relocate it (and libudev) at start-up,
+ * places or not.  Only hwloc.h's types and constants are compiled in; the
+ * functions are looked up by name (hw below), the header's inline helpers
+ * are not used.  Without libhwloc, the fallback of topology.h applies. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <hwloc.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "topology.h"
+
+static struct {
+  cpu_set_t allowed; /* affinity mask at start-up */
+  cpu_set_t usable;  /* what groups are restricted to */
+  bool foreign_env;  /* HWLOC_XMLFILE or HWLOC_SYNTHETIC was set at start-up */
+  bool foreign;      /* the topology is not this machine's */
+  bool bind_foreign; /* TEMPO_TEST_BIND_FOREIGN: bind even then (tests the failure) */
+  unsigned n[TP_TOPO_NLEVELS];
+  cpu_set_t *set[TP_TOPO_NLEVELS];
+  unsigned threads_per_core;
+} topo;
+
+static pthread_once_t allowed_once = PTHREAD_ONCE_INIT;
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+
+static void read_allowed(void) {
+  /* Read once with the mask: getenv is not safe against the setenv below. */
+  topo.foreign_env = getenv("HWLOC_XMLFILE") || getenv("HWLOC_SYNTHETIC");
+  const char *b = getenv("TEMPO_TEST_BIND_FOREIGN");
+  topo.bind_foreign = b && *b == '1';
+  if (sched_getaffinity(0, sizeof topo.allowed, &topo.allowed) == 0 &&
+      CPU_COUNT(&topo.allowed) > 0)
+    return;
+  /* No mask (should not happen on Linux): every online CPU. */
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  CPU_ZERO(&topo.allowed);
+  for (long i = 0; i < (n > 0 ? n : 1) && i < CPU_SETSIZE; i++)
+    CPU_SET((size_t)i, &topo.allowed);
+}
+
+const cpu_set_t *tp_topo_allowed(void) {
+  pthread_once(&allowed_once, read_allowed);
+  return &topo.allowed;
+}
+
+/* Whether the environment points hwloc at another machine's description. */
+static bool foreign_env(void) {
+  tp_topo_allowed();
+  return topo.foreign_env;
+}
+
+/* Appends `s` (restricted to the usable CPUs) to a level unless empty. */
+static void add(enum tp_topo_level lv, cpu_set_t s) {
+  CPU_AND(&s, &s, &topo.usable);
+  if (!CPU_COUNT(&s))
+    return;
+  cpu_set_t *n = realloc(topo.set[lv], sizeof *n * (topo.n[lv] + 1));
+  if (!n)
+    tp_fatal("out of memory reading the machine topology");
+  topo.set[lv] = n;
+  n[topo.n[lv]++] = s;
+}
+
+/* The hwloc 2.x ABI (the soname follows the header we compile against). */
+#if HWLOC_API_VERSION >= 0x00020000 && HWLOC_API_VERSION < 0x00030000
+#define HWLOC_SONAME "libhwloc.so.15"
+#else
+#error "topology.c expects hwloc 2.x (libhwloc.so.15)"
+#endif
+
+#define HW_FUNCS(X)                                                            \
+  X(hwloc_topology_init) X(hwloc_topology_destroy) X(hwloc_topology_load)      \
+  X(hwloc_topology_set_flags) X(hwloc_topology_set_icache_types_filter)        \
+  X(hwloc_topology_is_thissystem) X(hwloc_topology_get_allowed_cpuset)         \
+  X(hwloc_get_type_depth) X(hwloc_get_nbobjs_by_depth)                         \
+  X(hwloc_get_obj_by_depth) X(hwloc_bitmap_first) X(hwloc_bitmap_next)
+
+static struct {
+#define X(f) __typeof__(f) *f;
+  HW_FUNCS(X)
+#undef X
+} hw;
+
+static bool open_hwloc(void) {
+  void *h = dlopen(HWLOC_SONAME, RTLD_NOW | RTLD_LOCAL);
+  if (!h)
+    return false;
+#define X(f)                                                                   \
+  if (!(hw.f = (__typeof__(f) *)dlsym(h, #f)))                                 \
+    return false;
+  HW_FUNCS(X)
+#undef X
+  return true; /* never closed: a handful of pages, and hwloc keeps state */
+}
+
+static void to_cpuset(hwloc_const_bitmap_t b, cpu_set_t *s) {
+  CPU_ZERO(s);
+  for (int c = hw.hwloc_bitmap_first(b); c >= 0 && c < CPU_SETSIZE;
+       c = hw.hwloc_bitmap_next(b, c))
+    CPU_SET((size_t)c, s);
+}
+
+static void add_objs(hwloc_topology_t t, enum tp_topo_level lv, hwloc_obj_type_t type) {
+  int depth = hw.hwloc_get_type_depth(t, type);
+  if (depth == HWLOC_TYPE_DEPTH_UNKNOWN || depth == HWLOC_TYPE_DEPTH_MULTIPLE)
+    return;
+  unsigned nb = hw.hwloc_get_nbobjs_by_depth(t, depth);
+  for (unsigned i = 0; i < nb; i++) {
+    hwloc_obj_t o = hw.hwloc_get_obj_by_depth(t, depth, i);
+    if (o && o->cpuset) {
+      cpu_set_t s;
+      to_cpuset(o->cpuset, &s);
+      add(lv, s);
+    }
+  }
+}
+
+/* hwloc loads its plugins (PCI, OpenCL, GL, the libxml2 XML reader) at its
+ * first topology init: milliseconds, for devices Tempo never looks at (its
+ * built-in XML reader reads hwloc's own files).  Unless the user chose a
+ * list, they are turned off for our init only; hwloc reads the variable at
+ * that moment, and its plugin state is released with our topology. */
+static bool load_plugins_off(void) {
+  if (getenv("HWLOC_PLUGINS_BLACKLIST"))
+    return false;
+  setenv("HWLOC_PLUGINS_BLACKLIST", "hwloc_pci,hwloc_opencl,hwloc_gl,hwloc_cuda,"
+         "hwloc_nvml,hwloc_rsmi,hwloc_levelzero,hwloc_xml_libxml", 1);
+  return true;
+}
+
+static bool from_hwloc(void) {
+  if (!open_hwloc())
+    return false;
+  bool unset = load_plugins_off();
+  hwloc_topology_t t;
+  int e = hw.hwloc_topology_init(&t);
+  if (unset)
+    unsetenv("HWLOC_PLUGINS_BLACKLIST");
+  if (e != 0)
+    return false;
+  hw.hwloc_topology_set_icache_types_filter(t, HWLOC_TYPE_FILTER_KEEP_NONE);
+  /* Never move the calling thread (hwloc's x86 backend binds it to every
+   * CPU in turn to run cpuid: ~3 ms, and other threads may be running);
+   * Linux's sysfs has the levels we use.  Distances, memory attributes and
+   * CPU kinds are not used either. */
+  hw.hwloc_topology_set_flags(t, HWLOC_TOPOLOGY_FLAG_DONT_CHANGE_BINDING |
+                                  HWLOC_TOPOLOGY_FLAG_NO_DISTANCES |
+                                  HWLOC_TOPOLOGY_FLAG_NO_MEMATTRS |
+                                  HWLOC_TOPOLOGY_FLAG_NO_CPUKINDS);
+  if (hw.hwloc_topology_load(t) != 0) {
+    hw.hwloc_topology_destroy(t);
+    return false;
+  }
+  topo.foreign = !hw.hwloc_topology_is_thissystem(t);
+  if (topo.foreign)
+    to_cpuset(hw.hwloc_topology_get_allowed_cpuset(t), &topo.usable);
+  add_objs(t, TP_TOPO_PU, HWLOC_OBJ_PU);
+  add_objs(t, TP_TOPO_CORE, HWLOC_OBJ_CORE);
+  add_objs(t, TP_TOPO_NUMA, HWLOC_OBJ_NUMANODE);
+  add_objs(t, TP_TOPO_PACKAGE, HWLOC_OBJ_PACKAGE);
+  /* The last level: the highest cache level with any object. */
+  static const hwloc_obj_type_t caches[] = {HWLOC_OBJ_L5CACHE, HWLOC_OBJ_L4CACHE,
+                                            HWLOC_OBJ_L3CACHE, HWLOC_OBJ_L2CACHE,
+                                            HWLOC_OBJ_L1CACHE};
+  for (size_t i = 0; i < sizeof caches / sizeof *caches && !topo.n[TP_TOPO_LLC]; i++)
+    add_objs(t, TP_TOPO_LLC, caches[i]);
+  for (unsigned i = 0; i < topo.n[TP_TOPO_CORE]; i++) {
+    unsigned k = (unsigned)CPU_COUNT(&topo.set[TP_TOPO_CORE][i]);
+    if (k > topo.threads_per_core)
+      topo.threads_per_core = k;
+  }
+  hw.hwloc_topology_destroy(t);
+  return true;
+}
+
+/* Levels hwloc left empty (or all of them without hwloc): one group per
+ * usable CPU, except NUMA: one domain holding them all. */
+static void fill_missing(void) {
+  for (int lv = 0; lv < TP_TOPO_NLEVELS; lv++) {
+    if (topo.n[lv])
+      continue;
+    if (lv == TP_TOPO_NUMA) {
+      add(TP_TOPO_NUMA, topo.usable);
+      continue;
+    }
+    for (size_t c = 0; c < CPU_SETSIZE; c++)
+      if (CPU_ISSET(c, &topo.usable)) {
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        CPU_SET(c, &one);
+        add((enum tp_topo_level)lv, one);
+      }
+  }
+  if (!topo.threads_per_core)
+    topo.threads_per_core = 1;
+}
+
+static void load(void) {
+  topo.usable = *tp_topo_allowed();
+  if (!from_hwloc()) {
+    tp_warn("cannot read the machine topology with hwloc; every CPU counts as its "
+            "own core, cache and socket");
+    for (int lv = 0; lv < TP_TOPO_NLEVELS; lv++)
+      topo.n[lv] = 0;
+    topo.foreign = false;
+    topo.usable = *tp_topo_allowed();
+  }
+  fill_missing();
+}
+
+void tp_topo_usable(cpu_set_t *set) {
+  if (foreign_env()) {
+    pthread_once(&load_once, load);
+    *set = topo.usable;
+    return;
+  }
+  *set = *tp_topo_allowed();
+}
+
+unsigned tp_topo_level(enum tp_topo_level level, const cpu_set_t **sets) {
+  pthread_once(&load_once, load);
+  *sets = topo.set[level];
+  return topo.n[level];
+}
+
+unsigned tp_topo_threads_per_core(void) {
+  pthread_once(&load_once, load);
+  return topo.threads_per_core;
+}
+
+bool tp_topo_binds(void) {
+  if (!foreign_env())
+    return true;
+  pthread_once(&load_once, load);
+  return !topo.foreign || topo.bind_foreign;
+}

@@ -1,0 +1,52 @@
+/* topology.h — the machine's shape: which CPUs the process may use, and how
+ * they group into cores, last-level caches, NUMA domains and packages.
+ * topology.c is the only file that talks to hwloc; everything else asks here.
+ *
+ * Contract:
+ *  - CPUs are OS CPU numbers (what sched_setaffinity takes), below CPU_SETSIZE.
+ *  - tp_topo_allowed() is cheap and never loads hwloc: the affinity mask read
+ *    at the first call (start-up), so the default team size costs nothing.
+ *  - tp_topo_level() and tp_topo_threads_per_core() load the hwloc topology at
+ *    their first call (once, thread-safe); a program that never asks for
+ *    places or binding never pays hwloc's start-up.
+ *  - Groups are in hwloc's logical order, restricted to the usable CPUs,
+ *    empty ones dropped; the arrays belong to this module and never change.
+ *  - A topology that describes another machine (HWLOC_XMLFILE or
+ *    HWLOC_SYNTHETIC, and hwloc says it is not this system) is usable for
+ *    computing places: its PUs are the usable CPUs, and threads are not bound
+ *    (tp_topo_binds() is false).  If hwloc cannot load a topology, every
+ *    usable CPU is its own core, cache and package in one NUMA domain. */
+#ifndef TEMPO_TOPOLOGY_H
+#define TEMPO_TOPOLOGY_H
+
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <sched.h>
+#include <stdbool.h>
+
+#include "sys.h"
+
+enum tp_topo_level {
+  TP_TOPO_PU,      /* hardware threads */
+  TP_TOPO_CORE,
+  TP_TOPO_LLC,     /* the highest cache level the machine has */
+  TP_TOPO_NUMA,
+  TP_TOPO_PACKAGE, /* sockets */
+  TP_TOPO_NLEVELS
+};
+
+/* The CPUs the process may run on: its affinity mask at start-up. */
+const cpu_set_t *tp_topo_allowed(void) tp_hidden;
+/* The CPUs places are built from: tp_topo_allowed(), or a foreign
+ * topology's PUs (loads hwloc only when HWLOC_XMLFILE/HWLOC_SYNTHETIC is set). */
+void tp_topo_usable(cpu_set_t *set) tp_hidden;
+/* The groups of one level; returns how many (>= 1), *sets points to them. */
+unsigned tp_topo_level(enum tp_topo_level level, const cpu_set_t **sets) tp_hidden;
+/* The most usable hardware threads any core has (>= 1). */
+unsigned tp_topo_threads_per_core(void) tp_hidden;
+/* Whether threads are really bound: false for a foreign topology (unless
+ * TEMPO_TEST_BIND_FOREIGN=1, which tests what a failed binding does). */
+bool tp_topo_binds(void) tp_hidden;
+
+#endif
