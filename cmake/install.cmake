@@ -45,7 +45,8 @@ write_basic_package_version_file(${CMAKE_BINARY_DIR}/TempoConfigVersion.cmake
 install(FILES ${CMAKE_BINARY_DIR}/TempoConfig.cmake ${CMAKE_BINARY_DIR}/TempoConfigVersion.cmake
         DESTINATION lib/cmake/Tempo)
 
-install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION share/doc/tempo)
+install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/docs/variables.md
+        DESTINATION share/doc/tempo)
 
 # The .deb (cpack -G DEB in the build directory): the same tree under /usr.
 set(CPACK_GENERATOR DEB)
