@@ -47,6 +47,7 @@ install(FILES ${CMAKE_BINARY_DIR}/TempoConfig.cmake ${CMAKE_BINARY_DIR}/TempoCon
 
 install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/docs/variables.md
         DESTINATION share/doc/tempo)
+install(FILES ${CMAKE_BINARY_DIR}/tempo.7 DESTINATION share/man/man7)
 
 # The .deb (cpack -G DEB in the build directory): the same tree under /usr.
 set(CPACK_GENERATOR DEB)
