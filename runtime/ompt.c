@@ -135,11 +135,9 @@ static int get_task_info(int level, int *flags, ompt_data_t **task_data,
 }
 
 static uint64_t get_unique_id(void) {
-  static uint64_t next; /* a counter, not state: ids only need to differ */
-  return __atomic_add_fetch(&next, 1, __ATOMIC_RELAXED);
+  return __atomic_add_fetch(&tp_rt.ompt_next_id, 1, __ATOMIC_RELAXED);
 }
 
-static int finalize_tool_calls;
 static void finalize_tool(void) { tp_ompt_fini(); }
 
 static ompt_interface_fn_t lookup(const char *name) {
@@ -199,7 +197,7 @@ void tp_ompt_init(void) {
 
 void tp_ompt_fini(void) {
   ompt_start_tool_result_t *r = tp_rt.ompt_tool;
-  if (!r || __atomic_fetch_add(&finalize_tool_calls, 1, __ATOMIC_RELAXED))
+  if (!r || tp_xchg(&tp_rt.ompt_finalized, 1))
     return;
   tp_rt.ompt = false;
   if (r->finalize)

@@ -233,10 +233,13 @@ struct tp_runtime {
   struct tp_trace *trace_list;
   uint64_t trace_t0;
   /* An OMPT tool (ompt.c): attached, its start result, its callbacks
-   * (indexed by ompt_callbacks_t). */
+   * (indexed by ompt_callbacks_t), finalized yet (atomic), the last id
+   * ompt_get_unique_id gave (atomic). */
   bool ompt;
   void *ompt_tool;
   void (*ompt_cb[TP_OMPT_CALLBACKS])(void);
+  uint32_t ompt_finalized;
+  uint64_t ompt_next_id;
 
   /* Thread pool: idle workers, protected by pool_lock. */
   uint32_t pool_lock;
