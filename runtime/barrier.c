@@ -39,25 +39,14 @@ void tp_barrier_setup(struct tp_team *team) {
   team->join_flags = tp_aligned_alloc(TP_CACHELINE, sizeof(struct tp_flag) * n);
 }
 
-/* The barrier; with abort, it gives up (false) once *abort is set.  A
- * member that gave up has signalled some rounds and not others, so the
- * team's epochs disagree until tp_cancel_region_end puts them back in
- * step: an aborted barrier is the region's last. */
-static bool barrier_wait(struct tp_thread *self, const uint32_t *abort) {
-  struct tp_team *team = self->team;
+/* The dissemination rounds; false if the barrier was aborted. */
+static bool barrier_rounds(struct tp_thread *self, struct tp_team *team,
+                           const uint32_t *abort) {
   unsigned n = team->nthreads, tid = self->tid;
-  uint64_t t0 = tp_stat_clock(self);
-  tp_trace(self, TP_TR_BARRIER, TP_TR_BEGIN, NULL);
-  TP_OMPT(tp_ompt_sync(self, TP_OMPT_BARRIER, true));
-  tp_task_drain(self, team);
   struct tp_member *m = &team->member[tid];
   uint32_t epoch = ++m->bar_epoch; /* a team of one counts too (cancel.c) */
-  if (n == 1) {
-    tp_stats_barrier(self, t0);
-    tp_trace(self, TP_TR_BARRIER, TP_TR_END, NULL);
-    TP_OMPT(tp_ompt_sync(self, TP_OMPT_BARRIER, false));
+  if (n == 1)
     return true;
-  }
   unsigned nr = team->nrounds;
   for (unsigned r = 0, d = 1; d < n; r++, d <<= 1) {
     unsigned to = tid + d;
@@ -67,16 +56,28 @@ static bool barrier_wait(struct tp_thread *self, const uint32_t *abort) {
     uint32_t *flag = &team->bar_flags[tid * nr + r].v;
     if (!abort)
       tp_wait_word(self, flag, epoch, &team->tasks->idle);
-    else if (!tp_wait_word_or(self, flag, epoch, abort, &team->tasks->idle)) {
-      tp_trace(self, TP_TR_BARRIER, TP_TR_END, NULL);
-      TP_OMPT(tp_ompt_sync(self, TP_OMPT_BARRIER, false));
+    else if (!tp_wait_word_or(self, flag, epoch, abort, &team->tasks->idle))
       return false;
-    }
   }
-  tp_stats_barrier(self, t0);
+  return true;
+}
+
+/* The barrier; with abort, it gives up (false) once *abort is set.  A
+ * member that gave up has signalled some rounds and not others, so the
+ * team's epochs disagree until tp_cancel_region_end puts them back in
+ * step: an aborted barrier is the region's last. */
+static bool barrier_wait(struct tp_thread *self, const uint32_t *abort) {
+  struct tp_team *team = self->team;
+  uint64_t t0 = tp_stat_clock(self);
+  tp_trace(self, TP_TR_BARRIER, TP_TR_BEGIN, NULL);
+  TP_OMPT(tp_ompt_sync(self, TP_OMPT_BARRIER, true));
+  tp_task_drain(self, team);
+  bool passed = barrier_rounds(self, team, abort);
+  if (passed)
+    tp_stats_barrier(self, t0); /* (an aborted one is not counted) */
   tp_trace(self, TP_TR_BARRIER, TP_TR_END, NULL);
   TP_OMPT(tp_ompt_sync(self, TP_OMPT_BARRIER, false));
-  return true;
+  return passed;
 }
 
 void tp_barrier(struct tp_thread *self) { barrier_wait(self, NULL); }

@@ -853,12 +853,19 @@ void tp_task_materialize(struct tp_thread *self) {
     included_begin(self, 0);
 }
 
+/* A task runs at once inside the current one, on this thread's stack:
+ * counted in nested_now (too_deep bounds it) and in the statistics. */
+static inline void now_enter(struct tp_thread *self) {
+  self->nested_now++;
+  tp_stat(self, TP_STAT_TASKS_NOW, 1);
+}
+static inline void now_leave(struct tp_thread *self) { self->nested_now--; }
+
 /* Runs call_with_copy(s) as an included task: lazily unless it becomes
  * final here. */
 static inline __attribute__((always_inline)) void run_included(struct tp_thread *self,
                                                               const struct tp_task_spec *s) {
-  self->nested_now++;
-  tp_stat(self, TP_STAT_TASKS_NOW, 1);
+  now_enter(self);
   if (tp_likely((!(s->flags & TP_TASK_FINAL) || self->task->final) && !tp_rt.ompt)) {
     unsigned me = lazy_enter(self);
     call_with_copy(s);
@@ -868,7 +875,7 @@ static inline __attribute__((always_inline)) void run_included(struct tp_thread 
     call_with_copy(s);
     undeferred_leave(self, t);
   }
-  self->nested_now--;
+  now_leave(self);
 }
 
 void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data,
@@ -1150,10 +1157,9 @@ void tp_task_spawn_plain(struct tp_thread *self, void (*fn)(void *), void *data,
  * its descriptor was only its memory, and goes back to the pool. */
 static inline void run_unbound_now(struct tp_thread *self, struct tp_task *t) {
   unsigned me = lazy_enter(self);
-  self->nested_now++;
-  tp_stat(self, TP_STAT_TASKS_NOW, 1);
+  now_enter(self);
   t->fn(t->data);
-  self->nested_now--;
+  now_leave(self);
   lazy_leave(self, me);
   tp_taskpool_put(self, t);
 }
@@ -1191,10 +1197,9 @@ static __attribute__((noinline)) void spawn_new_slow(struct tp_thread *self, str
     if (ndeps && parent->dep_table)
       undeferred_wait_deps(self, parent, t, deps, ndeps);
     undeferred_enter(self, t, parent);
-    self->nested_now++;
-    tp_stat(self, TP_STAT_TASKS_NOW, 1);
+    now_enter(self);
     t->fn(t->data);
-    self->nested_now--;
+    now_leave(self);
     undeferred_leave(self, t);
     return;
   }
