@@ -30,9 +30,10 @@
 #include <string.h>
 
 #include "ompt.h"
-#include "tasksched.h"
+#include "tasknow.h"
 #include "taskpool.h"
 #include "taskpriv.h"
+#include "tasksched.h"
 
 /* Private tasks a thread may hold before new ones run at once (the
  * program creates faster than it runs; the ring would only grow). */
@@ -176,22 +177,6 @@ struct tp_task *tp_task_new(struct tp_thread *self, long arg_size, long arg_alig
     p += deps;
   }
   t->data = align_up(p, arg_align);
-  return t;
-}
-
-struct tp_task *tp_task_new_unbound(struct tp_thread *self, long arg_size, long arg_align,
-                                    unsigned flags) {
-  data_args(&arg_size, &arg_align);
-  struct tp_task *t = tp_taskpool_get(self, (size_t)arg_size + (size_t)arg_align - 1);
-  /* Only what the ABI may set before the spawn, and the clauses, kept in
-   * their fields until bind_task. */
-  t->parent = NULL;
-  t->fn = NULL;
-  t->detach = false;
-  t->priority = 0;
-  t->untied = (flags & TP_TASK_UNTIED) != 0;
-  t->final = (flags & TP_TASK_FINAL) != 0;
-  t->data = align_up(t + 1, arg_align);
   return t;
 }
 
@@ -827,24 +812,13 @@ static inline __attribute__((always_inline)) void call_with_copy(const struct tp
  * final flag (a task that becomes final gets its descriptor at once) - and
  * it has no children, so its taskwait has nothing to wait for.  Code that
  * needs the task itself calls tp_task_cur, which gives every lazy task on
- * this thread its descriptor, outermost first (tp_task_materialize).
- *
- * A frame knows at its end which happened: self->lazy is back to its own
- * number if nobody asked (inner frames restore it), else it is 0 (set by
- * the materialisation; later frames restore that), and then its
- * descriptor is self->task (inner ones have ended) and is left as any
- * included task's.  No atomics, no descriptor, a dozen instructions. */
-/* Opens a lazy frame; its number is what the frame's end compares with. */
-static inline unsigned lazy_enter(struct tp_thread *self) { return ++self->lazy; }
+ * this thread its descriptor, outermost first (tp_task_materialize).  A
+ * frame's end tells which happened (tp_task_lazy_close, tasknow.h).  No
+ * atomics, no descriptor, a dozen instructions. */
 
-/* Ends lazy frame `me` (lazy_enter's number). */
-static inline void lazy_leave(struct tp_thread *self, unsigned me) {
-  if (tp_likely(self->lazy == me)) {
-    self->lazy = me - 1;
-    return;
-  }
-  undeferred_leave(self, self->task); /* it got a descriptor while it ran */
-}
+/* A lazy frame that got a descriptor while it ran: it is self->task (inner
+ * frames have ended). */
+void tp_task_lazy_end(struct tp_thread *self) { undeferred_leave(self, self->task); }
 
 void tp_task_materialize(struct tp_thread *self) {
   unsigned k = self->lazy;
@@ -853,29 +827,21 @@ void tp_task_materialize(struct tp_thread *self) {
     included_begin(self, 0);
 }
 
-/* A task runs at once inside the current one, on this thread's stack:
- * counted in nested_now (too_deep bounds it) and in the statistics. */
-static inline void now_enter(struct tp_thread *self) {
-  self->nested_now++;
-  tp_stat(self, TP_STAT_TASKS_NOW, 1);
-}
-static inline void now_leave(struct tp_thread *self) { self->nested_now--; }
-
 /* Runs call_with_copy(s) as an included task: lazily unless it becomes
  * final here. */
 static inline __attribute__((always_inline)) void run_included(struct tp_thread *self,
                                                               const struct tp_task_spec *s) {
-  now_enter(self);
+  tp_task_now_enter(self);
   if (tp_likely((!(s->flags & TP_TASK_FINAL) || self->task->final) && !tp_rt.ompt)) {
-    unsigned me = lazy_enter(self);
+    unsigned me = tp_task_lazy_open(self);
     call_with_copy(s);
-    lazy_leave(self, me);
+    tp_task_lazy_close(self, me);
   } else {
     struct tp_task *t = included_begin(self, s->flags);
     call_with_copy(s);
     undeferred_leave(self, t);
   }
-  now_leave(self);
+  tp_task_now_leave(self);
 }
 
 void tp_task_run_included(struct tp_thread *self, void (*fn)(void *), void *data,
@@ -929,18 +895,9 @@ void tp_task_end_undeferred(struct tp_thread *self, struct tp_task *t) {
   undeferred_leave(self, t);
 }
 
-/* Has this thread run so many tasks at once, inside one another, that the
- * next optional one had better wait on the ring?  (Each nests on the
- * stack: a chain of a million tasks that each create the next overflowed
- * it, as with libgomp at one thread.)  Not outside parallel regions, whose
- * tasks all run at once: no barrier would run a deferred one. */
-static inline bool too_deep(const struct tp_thread *self) {
-  return tp_unlikely(self->nested_now >= TP_RUN_NOW_NESTING_MAX) && self->team->level > 0;
-}
-
 static inline bool throttled(struct tp_thread *self) {
   struct tp_team *team = self->team;
-  if (too_deep(self))
+  if (tp_task_too_deep(self))
     return false; /* the ring grows instead */
   if (tp_unlikely(team->nthreads == 1))
     return true; /* no team to share with: run now */
@@ -1043,19 +1000,6 @@ static inline void copy_data(void *dst, const void *src, long n) {
   }
 }
 
-/* Whether a plain task runs at once whatever else it says: its thread is
- * a team of one (nobody could take it; what libgomp makes cheapest). */
-static inline bool task_alone(const struct tp_thread *self) {
-  return self->team->nthreads == 1 && !tp_rt.g.cancel && !too_deep(self);
-}
-
-/* Should a plain task of the current task run at once although others
- * could take it?  The scheduler says (tp_sched_run_now); never when
- * cancellation is on (an included task skips the cancelled check). */
-static inline bool run_now(struct tp_thread *self, const struct tp_task *parent) {
-  return !tp_rt.g.cancel && tp_sched_run_now(self, parent->floor, self->nested_now);
-}
-
 /* The task construct; inlined into both entry points, so that a plain
  * task's spec is never built in memory. */
 static inline __attribute__((always_inline)) void spawn(struct tp_thread *self,
@@ -1065,7 +1009,7 @@ static inline __attribute__((always_inline)) void spawn(struct tp_thread *self,
   /* A team of one runs a plain task at once: decided first, so that path
    * (which libgomp makes very cheap) does not pay for the checks below;
    * so does a thread whose older tasks leave thieves work enough. */
-  if ((task_alone(self) || run_now(self, parent)) && !s->ndeps && !s->detach &&
+  if ((tp_task_alone(self) || tp_task_run_now(self, parent)) && !s->ndeps && !s->detach &&
       !s->priority) {
     run_included(self, s);
     return;
@@ -1156,11 +1100,11 @@ void tp_task_spawn_plain(struct tp_thread *self, void (*fn)(void *), void *data,
 /* A task from tp_task_new_unbound runs at once as a lazy included task:
  * its descriptor was only its memory, and goes back to the pool. */
 static inline void run_unbound_now(struct tp_thread *self, struct tp_task *t) {
-  unsigned me = lazy_enter(self);
-  now_enter(self);
+  tp_task_now_enter(self);
+  unsigned me = tp_task_lazy_open(self);
   t->fn(t->data);
-  now_leave(self);
-  lazy_leave(self, me);
+  tp_task_lazy_close(self, me);
+  tp_task_now_leave(self);
   tp_taskpool_put(self, t);
 }
 
@@ -1172,10 +1116,10 @@ static __attribute__((noinline)) void spawn_new_slow(struct tp_thread *self, str
     tp_taskpool_put(self, t); /* no new task in a cancelled taskgroup or region */
     return;
   }
-  bool alone = self->team->nthreads == 1 && !too_deep(self) && !ndeps && !t->detach &&
+  bool alone = self->team->nthreads == 1 && !tp_task_too_deep(self) && !ndeps && !t->detach &&
                !t->priority;
   bool now = parent->final || alone ||
-             (!ndeps && !t->detach && (throttled(self) || (!t->priority && run_now(self, parent))));
+             (!ndeps && !t->detach && (throttled(self) || (!t->priority && tp_task_run_now(self, parent))));
   if (now && !alone && !parent->final)
     tp_sched_yield(self); /* a full ring still answers hunger (tp_task_spawn) */
   if (!t->parent) {
@@ -1197,9 +1141,9 @@ static __attribute__((noinline)) void spawn_new_slow(struct tp_thread *self, str
     if (ndeps && parent->dep_table)
       undeferred_wait_deps(self, parent, t, deps, ndeps);
     undeferred_enter(self, t, parent);
-    now_enter(self);
+    tp_task_now_enter(self);
     t->fn(t->data);
-    now_leave(self);
+    tp_task_now_leave(self);
     undeferred_leave(self, t);
     return;
   }
@@ -1216,9 +1160,7 @@ static __attribute__((noinline)) void spawn_new_slow(struct tp_thread *self, str
  * that runs at once gets no descriptor. */
 void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps,
                        unsigned ndeps) {
-  if (tp_likely(!t->parent && !ndeps && !t->detach && !t->priority && !t->final &&
-                !tp_rt.ompt) &&
-      (task_alone(self) || run_now(self, self->task))) {
+  if (!ndeps && tp_task_unbound_now(self, t)) {
     run_unbound_now(self, t);
     return;
   }

@@ -25,8 +25,10 @@ struct tp_task_cache {
 };
 
 struct tp_task *tp_taskpool_get_slow(struct tp_thread *self, size_t extra) tp_hidden;
-/* A descriptor with room for `extra` bytes after it (size recorded). */
-static inline struct tp_task *tp_taskpool_get(struct tp_thread *self, size_t extra) {
+/* A descriptor with room for `extra` bytes after it from self's list, or
+ * NULL when that needs more (tp_taskpool_get): for callers that keep their
+ * own fast path free of calls. */
+static inline struct tp_task *tp_taskpool_try_get(struct tp_thread *self, size_t extra) {
   struct tp_task_cache *c = self->task_cache;
   if (tp_likely(sizeof(struct tp_task) + extra <= TP_TASK_SLOT && c && c->head)) {
     struct tp_task *t = c->head;
@@ -34,7 +36,12 @@ static inline struct tp_task *tp_taskpool_get(struct tp_thread *self, size_t ext
     c->count--;
     return t;
   }
-  return tp_taskpool_get_slow(self, extra);
+  return NULL;
+}
+/* A descriptor with room for `extra` bytes after it (size recorded). */
+static inline struct tp_task *tp_taskpool_get(struct tp_thread *self, size_t extra) {
+  struct tp_task *t = tp_taskpool_try_get(self, extra);
+  return tp_likely(t != NULL) ? t : tp_taskpool_get_slow(self, extra);
 }
 void tp_taskpool_put_slow(struct tp_thread *self, struct tp_task *t) tp_hidden;
 static inline void tp_taskpool_put(struct tp_thread *self, struct tp_task *t) {

@@ -81,14 +81,8 @@ void tp_task_spawn_plain(struct tp_thread *self, void (*fn)(void *), void *data,
 struct tp_task *tp_task_new(struct tp_thread *self, long arg_size, long arg_align,
                             unsigned ndeps, unsigned flags, int priority) tp_hidden;
 void tp_task_submit(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps) tp_hidden;
-/* The same for an ABI that hands out a task's memory before it knows what
- * the task will be (clang's __kmpc_omp_task_alloc): a descriptor that is
- * no task's child yet (parent NULL; fn, data, detach and priority may be
- * set).  tp_task_spawn_new runs a plain one that runs at once without ever
- * binding it (a lazy included task, task.c); tp_task_begin_undeferred and
- * any deferred spawn bind it to the current task. */
-struct tp_task *tp_task_new_unbound(struct tp_thread *self, long arg_size, long arg_align,
-                                    unsigned flags) tp_hidden;
+/* For an ABI that hands out a task's memory before it knows what the task
+ * will be (clang's __kmpc_omp_task_alloc): tp_task_new_unbound, tasknow.h. */
 /* A task from tp_task_new whose data the ABI filled in, spawned with
  * tp_task_spawn's decisions (cancelled: dropped; final parent, team of one
  * or full ring: run now, after its dependences; else deferred with them). */

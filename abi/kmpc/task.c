@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "kmpc.h"
-#include "../../runtime/taskpriv.h"
+#include "../../runtime/tasknow.h"
 
 typedef kmp_int32 (*kmp_routine_entry_t)(kmp_int32, void *);
 typedef union {
@@ -60,6 +60,11 @@ struct ktask {
   kmp_task_t k __attribute__((aligned(16)));
 };
 
+/* The core's clauses from clang's flags. */
+static inline unsigned ktask_flags(kmp_int32 flags) {
+  return (flags & KMP_TASK_TIED ? 0 : TP_TASK_UNTIED) | (flags & KMP_TASK_FINAL ? TP_TASK_FINAL : 0);
+}
+
 static struct ktask *ktask_of(kmp_task_t *k) {
   return (struct ktask *)((char *)k - offsetof(struct ktask, k));
 }
@@ -90,18 +95,10 @@ static void ktask_body(void *data) {
   ktask_finish(h, gtid);
 }
 
-kmp_task_t *__kmpc_omp_task_alloc(ident_t *loc, kmp_int32 gtid, kmp_int32 flags,
-                                  size_t sizeof_kmp_task_t, size_t sizeof_shareds,
-                                  kmp_routine_entry_t task_entry) {
-  (void)loc, (void)gtid;
-  struct tp_thread *self = tp_self();
-  if (sizeof_kmp_task_t < sizeof(kmp_task_t))
-    sizeof_kmp_task_t = sizeof(kmp_task_t);
-  size_t head = offsetof(struct ktask, k) + ((sizeof_kmp_task_t + 7) & ~(size_t)7);
-  unsigned tf = (flags & KMP_TASK_TIED ? 0 : TP_TASK_UNTIED) |
-                (flags & KMP_TASK_FINAL ? TP_TASK_FINAL : 0);
-  struct tp_task *t = tp_task_new_unbound(self, (long)(head + sizeof_shareds), 16, tf);
-  struct ktask *h = t->data;
+/* The task block around descriptor t (see the top). */
+static inline kmp_task_t *ktask_init(struct tp_task *t, kmp_int32 flags, size_t head,
+                                     size_t sizeof_shareds, kmp_routine_entry_t task_entry) {
+  struct ktask *h = tp_task_unbound_init(t, 16, ktask_flags(flags))->data;
   h->t = t;
   h->size = head + sizeof_shareds;
   h->flags = flags;
@@ -110,10 +107,33 @@ kmp_task_t *__kmpc_omp_task_alloc(ident_t *loc, kmp_int32 gtid, kmp_int32 flags,
   h->k.shareds = sizeof_shareds ? (char *)h + head : NULL;
   h->k.routine = task_entry;
   h->k.part_id = 0;
-  t->fn = ktask_body;
-  if (flags & KMP_TASK_PROXY)
+  if (tp_unlikely(flags & KMP_TASK_PROXY))
     t->detach = true; /* like detach: done when its completion is reported */
   return &h->k;
+}
+
+static __attribute__((noinline)) kmp_task_t *
+task_alloc_slow(kmp_int32 flags, size_t head, size_t sizeof_shareds,
+                kmp_routine_entry_t task_entry) {
+  struct tp_task *t =
+      tp_taskpool_get(tp_self(), head + sizeof_shareds + 16 - 1);
+  return ktask_init(t, flags, head, sizeof_shareds, task_entry);
+}
+
+/* The common case, a descriptor from the thread's list, calls nothing (so
+ * saves no registers); anything else is one tail call. */
+kmp_task_t *__kmpc_omp_task_alloc(ident_t *loc, kmp_int32 gtid, kmp_int32 flags,
+                                  size_t sizeof_kmp_task_t, size_t sizeof_shareds,
+                                  kmp_routine_entry_t task_entry) {
+  (void)loc, (void)gtid;
+  if (sizeof_kmp_task_t < sizeof(kmp_task_t))
+    sizeof_kmp_task_t = sizeof(kmp_task_t);
+  size_t head = offsetof(struct ktask, k) + ((sizeof_kmp_task_t + 7) & ~(size_t)7);
+  struct tp_thread *self = tp_tls_self;
+  struct tp_task *t;
+  if (tp_unlikely(!self || !(t = tp_taskpool_try_get(self, head + sizeof_shareds + 16 - 1))))
+    return task_alloc_slow(flags, head, sizeof_shareds, task_entry);
+  return ktask_init(t, flags, head, sizeof_shareds, task_entry);
 }
 
 /* Target tasks on the host are plain tasks. */
@@ -148,6 +168,7 @@ static void spawn(kmp_task_t *k, kmp_int32 ndeps, const kmp_depend_info_t *list)
     return;
   }
   struct tp_task *t = h->t;
+  t->fn = ktask_body;
   if (h->flags & KMP_TASK_PRIORITY)
     t->priority = tp_task_priority(k->data2.priority);
   if (ndeps <= 0) {
@@ -161,8 +182,25 @@ static void spawn(kmp_task_t *k, kmp_int32 ndeps, const kmp_depend_info_t *list)
     free(d);
 }
 
+/* Most tasks run at once (tasknow.h): their entry is called from here, not
+ * through the descriptor and ktask_body. */
 kmp_int32 __kmpc_omp_task(ident_t *loc, kmp_int32 gtid, kmp_task_t *new_task) {
   (void)loc, (void)gtid;
+  struct ktask *h = ktask_of(new_task);
+  struct tp_thread *self = tp_self();
+  if (tp_likely(!h->started && !(h->flags & KMP_TASK_PRIORITY)) &&
+      tp_task_unbound_now(self, h->t)) {
+    kmp_int32 me = kmpc_gtid(self);
+    tp_task_now_enter(self);
+    unsigned frame = tp_task_lazy_open(self);
+    h->started = true;
+    new_task->routine(me, new_task);
+    ktask_finish(h, me);
+    tp_task_lazy_close(self, frame);
+    tp_task_now_leave(self);
+    tp_taskpool_put(self, h->t);
+    return 0;
+  }
   spawn(new_task, 0, NULL);
   return 0;
 }
@@ -195,6 +233,7 @@ void __kmpc_omp_task_begin_if0(ident_t *loc, kmp_int32 gtid, kmp_task_t *task) {
   (void)loc, (void)gtid;
   struct ktask *h = ktask_of(task);
   h->started = true;
+  h->t->fn = ktask_body; /* what a tool's task_create names */
   tp_task_begin_undeferred(tp_self(), h->t);
 }
 
