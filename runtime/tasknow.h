@@ -100,4 +100,30 @@ static inline void tp_task_lazy_close(struct tp_thread *self, unsigned me) {
     tp_task_lazy_end(self);
 }
 
+/* An unbound task that the ABI runs itself, undeferred (clang's if(false)
+ * tasks, between __kmpc_omp_task_begin_if0 and _complete_if0): as a lazy
+ * included task unless it needs a descriptor (detach, a final clause of
+ * its own, a tool), else bound and made the current task
+ * (tp_task_begin_undeferred).  Returns what tp_task_undeferred_close
+ * takes: the lazy frame's number, or 0. */
+static inline unsigned tp_task_undeferred_open(struct tp_thread *self, struct tp_task *t) {
+  if (tp_likely(!t->parent && !t->detach && (!t->final || self->task->final) &&
+                !tp_rt.ompt)) {
+    tp_task_now_enter(self);
+    return tp_task_lazy_open(self);
+  }
+  tp_task_begin_undeferred(self, t);
+  return 0;
+}
+static inline void tp_task_undeferred_close(struct tp_thread *self, struct tp_task *t,
+                                            unsigned frame) {
+  if (tp_likely(frame != 0)) {
+    tp_task_lazy_close(self, frame);
+    tp_task_now_leave(self);
+    tp_taskpool_put(self, t);
+    return;
+  }
+  tp_task_end_undeferred(self, t);
+}
+
 #endif

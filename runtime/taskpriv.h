@@ -88,8 +88,9 @@ void tp_task_submit(struct tp_thread *self, struct tp_task *t, const struct tp_d
  * or full ring: run now, after its dependences; else deferred with them). */
 void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps,
                        unsigned ndeps) tp_hidden;
-/* An undeferred task from tp_task_new that the ABI runs itself (clang's
- * if(false) tasks): make it the current task, then end it. */
+/* An undeferred task from tp_task_new_unbound that the ABI runs itself
+ * and that needs a descriptor (tp_task_undeferred_open, tasknow.h): make
+ * it the current task, then end it. */
 void tp_task_begin_undeferred(struct tp_thread *self, struct tp_task *t) tp_hidden;
 void tp_task_end_undeferred(struct tp_thread *self, struct tp_task *t) tp_hidden;
 /* Submit t (no dependences) straight to self's public deque. */

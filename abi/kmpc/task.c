@@ -57,6 +57,7 @@ struct ktask {
   kmp_int32 flags;
   bool started;  /* its entry has been called: __kmpc_omp_task on it re-queues */
   bool again;    /* untied: the entry asked to be called for the next part */
+  unsigned frame; /* if(false): tp_task_undeferred_open's frame */
   kmp_task_t k __attribute__((aligned(16)));
 };
 
@@ -234,7 +235,7 @@ void __kmpc_omp_task_begin_if0(ident_t *loc, kmp_int32 gtid, kmp_task_t *task) {
   struct ktask *h = ktask_of(task);
   h->started = true;
   h->t->fn = ktask_body; /* what a tool's task_create names */
-  tp_task_begin_undeferred(tp_self(), h->t);
+  h->frame = tp_task_undeferred_open(tp_self(), h->t);
 }
 
 /* clang has called the entry once; an untied task's later parts run here. */
@@ -242,7 +243,7 @@ void __kmpc_omp_task_complete_if0(ident_t *loc, kmp_int32 gtid, kmp_task_t *task
   (void)loc;
   struct ktask *h = ktask_of(task);
   ktask_finish(h, gtid);
-  tp_task_end_undeferred(tp_self(), h->t);
+  tp_task_undeferred_close(tp_self(), h->t, h->frame);
 }
 
 kmp_int32 __kmpc_omp_taskwait(ident_t *loc, kmp_int32 gtid) {
