@@ -1109,6 +1109,7 @@ static inline void run_unbound_now(struct tp_thread *self, struct tp_task *t) {
 }
 
 static __attribute__((noinline)) void spawn_new_slow(struct tp_thread *self, struct tp_task *t,
+                                                     size_t data_size,
                                                      const struct tp_dep *deps,
                                                      unsigned ndeps) {
   struct tp_task *parent = self->task;
@@ -1148,8 +1149,15 @@ static __attribute__((noinline)) void spawn_new_slow(struct tp_thread *self, str
     return;
   }
   if (ndeps) {
-    t->deps = tp_malloc(ndeps * sizeof *t->deps);
-    t->deps_heap = true;
+    /* After the data if the block has room (a pooled slot mostly has),
+     * else from the heap. */
+    void *end = align_up((char *)t->data + data_size, _Alignof(struct tp_dep_ent));
+    if (tp_taskpool_room(t, end) >= ndeps * sizeof *t->deps) {
+      t->deps = end;
+    } else {
+      t->deps = tp_malloc(ndeps * sizeof *t->deps);
+      t->deps_heap = true;
+    }
     t->ndeps = ndeps;
   }
   tp_task_submit(self, t, deps);
@@ -1158,13 +1166,13 @@ static __attribute__((noinline)) void spawn_new_slow(struct tp_thread *self, str
 /* The common case first, in as few tests as gcc's (spawn), and in a frame
  * of its own (the rest keeps many registers): a plain task, never bound,
  * that runs at once gets no descriptor. */
-void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps,
-                       unsigned ndeps) {
+void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, size_t data_size,
+                       const struct tp_dep *deps, unsigned ndeps) {
   if (!ndeps && tp_task_unbound_now(self, t)) {
     run_unbound_now(self, t);
     return;
   }
-  spawn_new_slow(self, t, deps, ndeps);
+  spawn_new_slow(self, t, data_size, deps, ndeps);
 }
 
 void tp_taskwait_depend(struct tp_thread *self, const struct tp_dep *deps,

@@ -43,6 +43,11 @@ static inline struct tp_task *tp_taskpool_get(struct tp_thread *self, size_t ext
   struct tp_task *t = tp_taskpool_try_get(self, extra);
   return tp_likely(t != NULL) ? t : tp_taskpool_get_slow(self, extra);
 }
+/* Bytes of t's block after `end` (a pointer into it). */
+static inline size_t tp_taskpool_room(const struct tp_task *t, const void *end) {
+  const char *limit = (const char *)t + (t->size ? t->size : TP_TASK_SLOT);
+  return (const char *)end < limit ? (size_t)(limit - (const char *)end) : 0;
+}
 void tp_taskpool_put_slow(struct tp_thread *self, struct tp_task *t) tp_hidden;
 static inline void tp_taskpool_put(struct tp_thread *self, struct tp_task *t) {
   struct tp_task_cache *c = self->task_cache;

@@ -173,12 +173,12 @@ static void spawn(kmp_task_t *k, kmp_int32 ndeps, const kmp_depend_info_t *list)
   if (h->flags & KMP_TASK_PRIORITY)
     t->priority = tp_task_priority(k->data2.priority);
   if (ndeps <= 0) {
-    tp_task_spawn_new(self, t, NULL, 0);
+    tp_task_spawn_new(self, t, h->size, NULL, 0);
     return;
   }
   struct tp_dep buf[8];
   struct tp_dep *d = read_deps(ndeps, list, buf, 8);
-  tp_task_spawn_new(self, t, d, (unsigned)ndeps);
+  tp_task_spawn_new(self, t, h->size, d, (unsigned)ndeps);
   if (d != buf)
     free(d);
 }
