@@ -1,10 +1,13 @@
 /* alloc.c — OpenMP memory allocators (see alloc.h). */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "rt.h"
 #include "task.h"
+#include "topology.h"
 
 enum { /* omp_alloctrait_key_t */
   ATK_SYNC_HINT = 1, ATK_ALIGNMENT, ATK_ACCESS, ATK_POOL_SIZE, ATK_FALLBACK,
@@ -13,7 +16,7 @@ enum { /* omp_alloctrait_key_t */
 enum { /* omp_alloctrait_value_t */
   ATV_FALSE = 0, ATV_TRUE = 1, ATV_CONTENDED = 3, ATV_PRIVATE = 6, ATV_ALL = 7,
   ATV_CGROUP = 10, ATV_DEFAULT_MEM_FB = 11, ATV_NULL_FB, ATV_ABORT_FB,
-  ATV_ALLOCATOR_FB, ATV_ENVIRONMENT = 15, ATV_INTERLEAVED = 18,
+  ATV_ALLOCATOR_FB, ATV_ENVIRONMENT = 15, ATV_NEAREST, ATV_BLOCKED, ATV_INTERLEAVED,
 };
 #define ATV_DEFAULT ((uintptr_t)-1)
 #define MEMSPACE_HIGH_BW 3
@@ -27,6 +30,8 @@ struct tp_allocator {
   size_t used;       /* bytes taken from the pool (atomic) */
   int fallback;
   uintptr_t fb_data;
+  int partition;     /* ATV_ENVIRONMENT (first touch), NEAREST, BLOCKED, INTERLEAVED */
+  bool pinned;       /* mlock'ed: never paged out */
 };
 
 struct header {
@@ -34,12 +39,16 @@ struct header {
   size_t size;       /* bytes malloc'ed (counted against a pool) */
   uintptr_t allocator;
   size_t usable;     /* bytes the caller asked for */
-};
+  size_t mapped;     /* bytes mmap'ed at base (pinned or partitioned); 0: malloc'ed */
+} __attribute__((aligned(16)));
+/* malloc's blocks are 16-aligned, and a whole number of 16-byte units of
+ * header keeps the user's block so: try_alloc's padding counts on it. */
+_Static_assert(sizeof(struct header) % 16 == 0, "header keeps 16-byte alignment");
 
 uintptr_t tp_allocator_init(uintptr_t memspace, int ntraits,
                             const struct tp_alloctrait *traits) {
-  struct tp_allocator a = {memspace, 1, SIZE_MAX, 0, ATV_DEFAULT_MEM_FB, 0};
-  bool pinned = false;
+  struct tp_allocator a = {memspace, 1, SIZE_MAX, 0, ATV_DEFAULT_MEM_FB, 0, ATV_ENVIRONMENT,
+                           false};
   if (memspace > MEMSPACE_LAST)
     return 0;
   for (int i = 0; i < ntraits; i++) {
@@ -79,17 +88,18 @@ uintptr_t tp_allocator_init(uintptr_t memspace, int ntraits,
     case ATK_PINNED:
       if (!dflt && v != ATV_FALSE && v != ATV_TRUE)
         return 0;
-      pinned = v == ATV_TRUE;
+      a.pinned = v == ATV_TRUE;
       break;
     case ATK_PARTITION:
       if (!dflt && (v < ATV_ENVIRONMENT || v > ATV_INTERLEAVED))
         return 0;
+      a.partition = dflt ? ATV_ENVIRONMENT : (int)v;
       break;
     default:
       return 0;
     }
   }
-  if (pinned || memspace == MEMSPACE_HIGH_BW)
+  if (memspace == MEMSPACE_HIGH_BW)
     return 0;
   struct tp_allocator *p = tp_malloc(sizeof *p);
   *p = a;
@@ -128,6 +138,36 @@ static void pool_give(uintptr_t allocator, size_t n) {
   }
 }
 
+/* A block of its own pages for an allocator that places or pins memory
+ * (mbind and mlock work on whole pages, and a page shared with another
+ * block could not be unlocked or placed for one of them): bound as the
+ * partition trait says before anything touches it, then locked if pinned.
+ * NULL if pinning fails (RLIMIT_MEMLOCK): the fallback trait decides.  A
+ * placement that cannot be made leaves the memory to first touch, said
+ * once. */
+static char *map_block(const struct tp_allocator *a, size_t total, size_t *len) {
+  size_t page = (size_t)sysconf(_SC_PAGESIZE);
+  if (total > SIZE_MAX - page)
+    return NULL;
+  *len = (total + page - 1) / page * page;
+  char *base = mmap(NULL, *len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (base == MAP_FAILED)
+    return NULL;
+  if (a->partition != ATV_ENVIRONMENT) {
+    enum tp_mem_partition how = a->partition == ATV_NEAREST   ? TP_MEM_NEAREST
+                                : a->partition == ATV_BLOCKED ? TP_MEM_BLOCKED
+                                                              : TP_MEM_INTERLEAVED;
+    if (!tp_topo_membind(base, *len, how) && !tp_xchg(&tp_rt.membind_warned, 1))
+      tp_warn("omp_atk_partition: cannot place memory on NUMA nodes here (no hwloc or "
+              "no NUMA support); the memory is placed by first touch");
+  }
+  if (a->pinned && mlock(base, *len) != 0) {
+    munmap(base, *len);
+    return NULL;
+  }
+  return base; /* mmap'ed pages are zero: calloc's promise holds */
+}
+
 /* One attempt with one allocator; NULL if the pool or malloc said no. */
 static void *try_alloc(size_t align, size_t size, uintptr_t allocator, bool zero) {
   struct tp_allocator *a =
@@ -145,7 +185,11 @@ static void *try_alloc(size_t align, size_t size, uintptr_t allocator, bool zero
     return NULL;
   if (a && !pool_take(a, total))
     return NULL;
-  char *base = zero ? calloc(1, total) : malloc(total);
+  size_t mapped = 0;
+  char *base = a && (a->pinned || a->partition != ATV_ENVIRONMENT)
+                   ? map_block(a, total, &mapped)
+               : zero ? calloc(1, total)
+                      : malloc(total);
   if (!base) {
     pool_give(allocator, total);
     return NULL;
@@ -156,6 +200,7 @@ static void *try_alloc(size_t align, size_t size, uintptr_t allocator, bool zero
   h->size = total;
   h->allocator = allocator;
   h->usable = size;
+  h->mapped = mapped;
   return (void *)user;
 }
 
@@ -191,7 +236,10 @@ void tp_free(void *ptr) {
     return;
   struct header *h = (struct header *)ptr - 1;
   pool_give(h->allocator, h->size);
-  free(h->base);
+  if (h->mapped)
+    munmap(h->base, h->mapped); /* unlocks too */
+  else
+    free(h->base);
 }
 
 /* Same allocator, malloc's natural alignment: resize the block itself, so a
@@ -200,7 +248,7 @@ void tp_free(void *ptr) {
 static void *realloc_in_place(struct header *h, size_t size) {
   struct tp_allocator *a = h->allocator > TP_ALLOC_MAX_PREDEFINED
                                ? (struct tp_allocator *)h->allocator : NULL;
-  if ((a && a->alignment > 16) || (void *)h != h->base)
+  if ((a && a->alignment > 16) || (void *)h != h->base || h->mapped)
     return NULL;
   size_t total;
   if (__builtin_add_overflow(size, sizeof(struct header), &total))

@@ -9,10 +9,12 @@
  *
  * Traits honoured: alignment, pool_size (bytes in use, headers included,
  * never exceed it), fallback (default_mem_fb, null_fb, abort_fb,
- * allocator_fb with fb_data).  sync_hint, access, partition are validated
- * and ignored (every kind of memory is the same here).  pinned=true and the
- * high-bandwidth memory space are refused (omp_null_allocator), as in
- * libgomp 12, so programs take their documented fallback path. */
+ * allocator_fb with fb_data), partition (nearest, blocked, interleaved:
+ * the block's own pages placed on the NUMA nodes through hwloc,
+ * tp_topo_membind, before first touch) and pinned (its own pages, mlock'ed;
+ * when the system refuses, the fallback decides).  sync_hint and access are
+ * validated and ignored.  The high-bandwidth memory space is refused
+ * (omp_null_allocator), as in libgomp 12: this host has none. */
 #ifndef TEMPO_ALLOC_H
 #define TEMPO_ALLOC_H
 

@@ -246,6 +246,7 @@ struct tp_runtime {
   struct tp_thread *pool_idle;
   unsigned workers_total;
   uint32_t thread_create_warned; /* a worker's thread could not be created (atomic) */
+  uint32_t membind_warned; /* an omp_atk_partition placement failed (atomic), alloc.c */
   uint32_t next_uid;      /* last thread uid handed out (atomic), tp_thread_uid() */
   uint32_t next_lock_id;  /* last nest-lock owner id handed out (atomic), lock.c */
   unsigned threads_busy;  /* workers bound to teams, all groups (atomic); see team.c */

@@ -84,7 +84,11 @@ static void add(enum tp_topo_level lv, cpu_set_t s) {
   X(hwloc_topology_set_flags) X(hwloc_topology_set_icache_types_filter)        \
   X(hwloc_topology_is_thissystem) X(hwloc_topology_get_allowed_cpuset)         \
   X(hwloc_get_type_depth) X(hwloc_get_nbobjs_by_depth)                         \
-  X(hwloc_get_obj_by_depth) X(hwloc_bitmap_first) X(hwloc_bitmap_next)
+  X(hwloc_get_obj_by_depth) X(hwloc_bitmap_first) X(hwloc_bitmap_next)       \
+  X(hwloc_topology_set_components) X(hwloc_topology_get_allowed_nodeset)      \
+  X(hwloc_set_area_membind) X(hwloc_get_last_cpu_location)                    \
+  X(hwloc_bitmap_alloc) X(hwloc_bitmap_free) X(hwloc_bitmap_only)             \
+  X(hwloc_bitmap_weight)
 
 static struct {
 #define X(f) __typeof__(f) *f;
@@ -244,4 +248,82 @@ bool tp_topo_binds(void) {
     return true;
   pthread_once(&load_once, load);
   return !topo.foreign || topo.bind_foreign;
+}
+
+/* --- memory binding ---------------------------------------------------------
+ * hwloc binds memory through a topology that must live as long as it is
+ * used, so binding keeps one of its own, loaded at the first partitioned
+ * allocation (most programs never make one).  Its unused components are
+ * turned off for it alone (hwloc_topology_set_components), not through the
+ * environment as above: a topology that stays must not change what a
+ * program's own hwloc topologies see. */
+static pthread_once_t mem_once = PTHREAD_ONCE_INIT;
+static hwloc_topology_t mem_topo; /* NULL: no binding here */
+
+static void mem_load(void) {
+  if (foreign_env() || !open_hwloc())
+    return;
+  hwloc_topology_t t;
+  if (hw.hwloc_topology_init(&t) != 0)
+    return;
+  static const char *const off[] = {"pci", "opencl", "gl", "cuda", "nvml", "rsmi",
+                                    "levelzero", "x86"};
+  for (size_t i = 0; i < sizeof off / sizeof *off; i++)
+    hw.hwloc_topology_set_components(t, HWLOC_TOPOLOGY_COMPONENTS_FLAG_BLACKLIST, off[i]);
+  hw.hwloc_topology_set_flags(t, HWLOC_TOPOLOGY_FLAG_DONT_CHANGE_BINDING);
+  if (hw.hwloc_topology_load(t) != 0 || !hw.hwloc_topology_is_thissystem(t)) {
+    hw.hwloc_topology_destroy(t);
+    return;
+  }
+  mem_topo = t;
+}
+
+/* Binds one range to the i-th allowed NUMA node (logical order). */
+static bool bind_to_node(hwloc_const_bitmap_t nodes, int i, void *addr, size_t len) {
+  int n = hw.hwloc_bitmap_first(nodes);
+  while (i-- > 0 && n >= 0)
+    n = hw.hwloc_bitmap_next(nodes, n);
+  hwloc_bitmap_t one = hw.hwloc_bitmap_alloc();
+  if (!one)
+    return false;
+  hw.hwloc_bitmap_only(one, (unsigned)n);
+  int e = hw.hwloc_set_area_membind(mem_topo, addr, len, one, HWLOC_MEMBIND_BIND,
+                                    HWLOC_MEMBIND_BYNODESET);
+  hw.hwloc_bitmap_free(one);
+  return e == 0;
+}
+
+bool tp_topo_membind(void *addr, size_t len, enum tp_mem_partition how) {
+  pthread_once(&mem_once, mem_load);
+  if (!mem_topo || !len)
+    return false;
+  hwloc_const_bitmap_t nodes = hw.hwloc_topology_get_allowed_nodeset(mem_topo);
+  switch (how) {
+  case TP_MEM_NEAREST: {
+    hwloc_bitmap_t here = hw.hwloc_bitmap_alloc();
+    if (!here)
+      return false;
+    int e = hw.hwloc_get_last_cpu_location(mem_topo, here, HWLOC_CPUBIND_THREAD);
+    if (e == 0) /* a cpuset: hwloc binds to the nodes near it */
+      e = hw.hwloc_set_area_membind(mem_topo, addr, len, here, HWLOC_MEMBIND_BIND, 0);
+    hw.hwloc_bitmap_free(here);
+    return e == 0;
+  }
+  case TP_MEM_INTERLEAVED:
+    return hw.hwloc_set_area_membind(mem_topo, addr, len, nodes, HWLOC_MEMBIND_INTERLEAVE,
+                                     HWLOC_MEMBIND_BYNODESET) == 0;
+  case TP_MEM_BLOCKED: {
+    /* Equal blocks, page-aligned, one per node; the last takes the rest. */
+    int k = hw.hwloc_bitmap_weight(nodes);
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t block = k > 0 ? (len / (size_t)k + page - 1) / page * page : len;
+    char *p = addr, *end = p + len;
+    for (int i = 0; i < k && p < end; i++, p += block)
+      if (!bind_to_node(nodes, i, p, i == k - 1 || (size_t)(end - p) < block
+                                            ? (size_t)(end - p) : block))
+        return false;
+    return k > 0;
+  }
+  }
+  return false;
 }

@@ -49,4 +49,14 @@ unsigned tp_topo_threads_per_core(void) tp_hidden;
  * TEMPO_TEST_BIND_FOREIGN=1, which tests what a failed binding does). */
 bool tp_topo_binds(void) tp_hidden;
 
+/* Where an area of memory should live (alloc.c's partition traits). */
+enum tp_mem_partition { TP_MEM_NEAREST, TP_MEM_BLOCKED, TP_MEM_INTERLEAVED };
+/* Binds [addr, addr + len) (page-aligned, not touched yet) over the
+ * process's allowed NUMA nodes: nearest = the node(s) of the calling
+ * thread's CPU, blocked = one block per node in order, interleaved = pages
+ * round-robin.  Loads a topology of its own at the first call and keeps it
+ * (hwloc's area binding needs one).  False if it cannot (no hwloc, a
+ * foreign topology, the kernel refused): the memory is left to first touch. */
+bool tp_topo_membind(void *addr, size_t len, enum tp_mem_partition how) tp_hidden;
+
 #endif

@@ -163,7 +163,7 @@ static void barrier(void) {
   }
   for (unsigned spins = 0; __atomic_load_n(&bar_gen, __ATOMIC_ACQUIRE) == gen;
        spins++) {
-    if (spins < 20000)
+    if (spins < 500)
       __builtin_ia32_pause();
     else
       sched_yield();
