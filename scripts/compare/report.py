@@ -257,7 +257,8 @@ def plot(path, rows, runtime_names, baseline, threads=None, reps=None):
     ax.set_yscale("log")
     lo_v, hi_v = min(all_vals), max(all_vals)
     ticks = readable_ticks(lo_v, hi_v)
-    ax.set_ylim(min(ticks + [lo_v]) / 1.15, max(ticks + [hi_v]) * 1.6)
+    # headroom above the highest error bar for its value label
+    ax.set_ylim(min(ticks + [lo_v]) / 1.15, max(ticks + [hi_v]) * 2.5)
     ax.yaxis.set_major_locator(FixedLocator(ticks))
     ax.set_yticklabels(["%g" % t for t in ticks])
     ax.yaxis.set_minor_locator(NullLocator())

@@ -71,9 +71,9 @@ def runs_counted(count_file):
 
 
 def real_tempo_build():
-    """A real Tempo build for the tests that need Tempo to run: $TEMPO_BUILD,
+    """A real Tempo build for the tests that need Tempo to run: $OMPCOMPARE_TEST_BUILD,
     else the source tree's build/ (what scripts/build and scripts/test make)."""
-    for d in (os.environ.get("TEMPO_BUILD"), os.path.join(HERE, "..", "..", "..", "build")):
+    for d in (os.environ.get("OMPCOMPARE_TEST_BUILD"), os.path.join(HERE, "..", "..", "..", "build")):
         if d and os.path.isfile(os.path.join(d, "libtempo.so")):
             return os.path.abspath(d)
     return None

@@ -1,4 +1,4 @@
-"""Checks that need the real Tempo (TEMPO_BUILD, or the source tree's
+"""Checks that need the real Tempo (OMPCOMPARE_TEST_BUILD, or the source tree's
 build/, which scripts/test builds first) and real compilers: whether a
 program runs OpenMP code at all, and clang-built programs."""
 import json
@@ -37,7 +37,7 @@ def load(out):
         return json.load(f)
 
 
-@unittest.skipUnless(BUILD, "no Tempo build (set TEMPO_BUILD or run scripts/build)")
+@unittest.skipUnless(BUILD, "no Tempo build (set OMPCOMPARE_TEST_BUILD or run scripts/build)")
 class RealTempoTest(unittest.TestCase):
     def setUp(self):
         self.w = Workdir()
