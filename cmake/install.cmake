@@ -74,6 +74,28 @@ install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/docs/variables.m
               ${CMAKE_SOURCE_DIR}/cmake/debian/copyright ${CMAKE_BINARY_DIR}/changelog.Debian.gz
         DESTINATION share/doc/tempo)
 install(FILES ${CMAKE_BINARY_DIR}/tempo.7.gz DESTINATION share/man/man7)
+# A manual page for each program in bin, made from its own --help.
+set(_pages)
+foreach(prog ompcompare tempo-run)
+  if(prog STREQUAL ompcompare)
+    set(_cmd ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/ompcompare)
+    set(_what "run OpenMP programs under Tempo, libgomp and libomp side by side")
+    file(GLOB _deps ${CMAKE_SOURCE_DIR}/scripts/compare/*.py)
+  else()
+    set(_cmd bash ${CMAKE_SOURCE_DIR}/scripts/tempo-run)
+    set(_what "run an OpenMP program on the Tempo runtime")
+    set(_deps ${CMAKE_SOURCE_DIR}/scripts/tempo-run)
+  endif()
+  add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/${prog}.1.gz
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/cmake/debian/help2man
+            ${CMAKE_BINARY_DIR}/${prog}.1 ${prog} 1 ${_what} ${PROJECT_VERSION} -- ${_cmd}
+    COMMAND ${TEMPO_GZIP} -9nf ${CMAKE_BINARY_DIR}/${prog}.1
+    DEPENDS ${_deps} ${CMAKE_SOURCE_DIR}/cmake/debian/help2man
+    COMMENT "Generating ${prog}(1)" VERBATIM)
+  list(APPEND _pages ${CMAKE_BINARY_DIR}/${prog}.1.gz)
+endforeach()
+add_custom_target(manpages-bin ALL DEPENDS ${_pages})
+install(FILES ${_pages} DESTINATION share/man/man1)
 
 # The .deb (cpack -G DEB in the build directory): the same tree under /usr.
 set(CPACK_GENERATOR DEB)
