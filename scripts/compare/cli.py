@@ -122,8 +122,8 @@ def select_runtimes(args, build_dir, err):
     for rt in runtimes:
         if not rt.missing:
             kept.append(rt)
-        elif rt.kind == "libomp" and not args.runtimes_given:
-            print("ompcompare: note: libomp left out: %s (install libomp5, or pass --libomp "
+        elif rt.kind == "libomp" and not args.runtimes_given and not args.libomp:
+            print("ompcompare: note: libomp left out: %s (install libomp5-14, or pass --libomp "
                   "PATH)" % rt.missing, file=err)
         else:
             how = "" if args.runtimes_given or rt.kind != "tempo" else \

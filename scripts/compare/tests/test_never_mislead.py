@@ -97,6 +97,14 @@ class MissingRuntimeTest(unittest.TestCase):
                       proc.stderr)
         self.assertEqual(runs_counted(self.count), 0)
 
+    def test_libomp_path_given_but_missing_is_an_error_with_the_default_list(self):
+        build = self.w.fake_build()
+        proc, _ = self.w.run_tool("--build", build, "--libomp", "/nonexistent/libomp.so.5",
+                                  "--threads", "1", "--reps", "1", "--", self.prog)
+        self.assertEqual(proc.returncode, 2, proc.stderr)
+        self.assertIn("no such file /nonexistent/libomp.so.5", proc.stderr)
+        self.assertEqual(runs_counted(self.count), 0)
+
     def test_named_tempo_missing_is_an_error(self):
         proc, _ = self.w.run_tool("--build", os.path.join(self.w.path, "nobuild"),
                                   "--runtimes", "tempo,libgomp", "--threads", "1",
