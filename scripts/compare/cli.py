@@ -1,6 +1,7 @@
 """Command line of scripts/ompcompare."""
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -313,9 +314,7 @@ def run(args, jobs, runtimes, argv=(), tempo_lib=None, tempo_how=None):
         if rep >= 0:
             results.append(res)
         progress.step(label)
-    for path in stats_files.values():
-        usecheck.cleanup(path)
-    os.rmdir(stats_dir)
+    shutil.rmtree(stats_dir, ignore_errors=True)
 
     attribute_mismatches(results, baseline)
 

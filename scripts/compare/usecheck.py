@@ -17,7 +17,6 @@ How it is told, most reliable first:
   say that it links no OpenMP runtime directly.
 """
 import json
-import os
 
 from .elfdeps import needed_libraries, openmp_flavour
 
@@ -63,10 +62,3 @@ def warning(job, status, detail):
         return ("ompcompare: warning: %s: %s, so its Tempo column does not measure Tempo"
                 % (job, detail))
     return None
-
-
-def cleanup(path):
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
