@@ -73,6 +73,19 @@ class RealTempoTest(unittest.TestCase):
         self.assertEqual(use["status"], "used")
         self.assertIn("regions 1", use["detail"])
 
+    def test_static_binary_does_not_load_tempo(self):
+        """LD_PRELOAD cannot reach a static binary: its Tempo column would be
+        libgomp's code again."""
+        try:
+            exe = self.compile("gcc", "static", PARALLEL, "-fopenmp", "-static")
+        except subprocess.CalledProcessError:
+            self.skipTest("no static libgomp/libc to link with")
+        proc, out = self.run_tool(exe, "--runtimes", "tempo,libgomp")
+        self.assertIn("it was not loaded (a static binary?), so its Tempo column does not "
+                      "measure Tempo", proc.stderr)
+        self.assertEqual(load(out)["meta"]["provenance"]["openmp_use"]["static"]["status"],
+                         "not-loaded")
+
     def test_without_tempo_column_the_elf_dependencies_tell(self):
         exe = self.compile("gcc", "serial", SERIAL)
         proc, _ = self.run_tool(exe, "--runtimes", "libgomp")
