@@ -45,9 +45,57 @@ write_basic_package_version_file(${CMAKE_BINARY_DIR}/TempoConfigVersion.cmake
 install(FILES ${CMAKE_BINARY_DIR}/TempoConfig.cmake ${CMAKE_BINARY_DIR}/TempoConfigVersion.cmake
         DESTINATION lib/cmake/Tempo)
 
+# ompcompare (scripts/compare/): the tool in share/tempo, where it finds
+# ../../lib/tempo/libtempo.so relative to itself, and bin/ompcompare a
+# symlink to it (the tool resolves the link before looking).
+install(PROGRAMS ${CMAKE_SOURCE_DIR}/scripts/ompcompare DESTINATION share/tempo)
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/scripts/compare DESTINATION share/tempo
+        FILES_MATCHING PATTERN "*.py" PATTERN "README.md"
+        PATTERN tests EXCLUDE PATTERN __pycache__ EXCLUDE)
+file(CREATE_LINK ../share/tempo/ompcompare ${CMAKE_BINARY_DIR}/bin-ompcompare SYMBOLIC)
+install(FILES ${CMAKE_BINARY_DIR}/bin-ompcompare DESTINATION bin RENAME ompcompare)
+
+# Documentation, with the two files Debian wants of every package: the
+# copyright file and changelog.Debian.gz (compressed with gzip -9n, no time
+# stamp, as dpkg tools do; the man page likewise).
+set(TEMPO_DEB_RELEASE 1)
+set(TEMPO_DEB_VERSION ${PROJECT_VERSION}-${TEMPO_DEB_RELEASE})
+set(TEMPO_DEB_MAINTAINER "Tempo maintainers <tempo@example.org>" CACHE STRING
+    "Maintainer field of the .deb and its changelog")
+configure_file(${CMAKE_SOURCE_DIR}/cmake/debian/changelog.in
+               ${CMAKE_BINARY_DIR}/changelog.Debian @ONLY)
+find_program(TEMPO_GZIP gzip REQUIRED)
+execute_process(COMMAND ${TEMPO_GZIP} -9nf ${CMAKE_BINARY_DIR}/changelog.Debian)
+add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/tempo.7.gz
+  COMMAND ${TEMPO_GZIP} -9n -c ${CMAKE_BINARY_DIR}/tempo.7 > ${CMAKE_BINARY_DIR}/tempo.7.gz
+  DEPENDS ${CMAKE_BINARY_DIR}/tempo.7 COMMENT "Compressing tempo(7)")
+add_custom_target(manpage-gz ALL DEPENDS ${CMAKE_BINARY_DIR}/tempo.7.gz)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/docs/variables.md
+              ${CMAKE_SOURCE_DIR}/cmake/debian/copyright ${CMAKE_BINARY_DIR}/changelog.Debian.gz
         DESTINATION share/doc/tempo)
-install(FILES ${CMAKE_BINARY_DIR}/tempo.7 DESTINATION share/man/man7)
+install(FILES ${CMAKE_BINARY_DIR}/tempo.7.gz DESTINATION share/man/man7)
+# A manual page for each program in bin, made from its own --help.
+set(_pages)
+foreach(prog ompcompare tempo-run)
+  if(prog STREQUAL ompcompare)
+    set(_cmd ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/ompcompare)
+    set(_what "run OpenMP programs under Tempo, libgomp and libomp side by side")
+    file(GLOB _deps ${CMAKE_SOURCE_DIR}/scripts/compare/*.py)
+  else()
+    set(_cmd bash ${CMAKE_SOURCE_DIR}/scripts/tempo-run)
+    set(_what "run an OpenMP program on the Tempo runtime")
+    set(_deps ${CMAKE_SOURCE_DIR}/scripts/tempo-run)
+  endif()
+  add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/${prog}.1.gz
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/cmake/debian/help2man
+            ${CMAKE_BINARY_DIR}/${prog}.1 ${prog} 1 ${_what} ${PROJECT_VERSION} -- ${_cmd}
+    COMMAND ${TEMPO_GZIP} -9nf ${CMAKE_BINARY_DIR}/${prog}.1
+    DEPENDS ${_deps} ${CMAKE_SOURCE_DIR}/cmake/debian/help2man
+    COMMENT "Generating ${prog}(1)" VERBATIM)
+  list(APPEND _pages ${CMAKE_BINARY_DIR}/${prog}.1.gz)
+endforeach()
+add_custom_target(manpages-bin ALL DEPENDS ${_pages})
+install(FILES ${_pages} DESTINATION share/man/man1)
 
 # The .deb (cpack -G DEB in the build directory): the same tree under /usr.
 set(CPACK_GENERATOR DEB)
@@ -55,13 +103,28 @@ set(CPACK_PACKAGE_NAME tempo)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "Drop-in OpenMP runtime for gcc (libgomp ABI) and clang (libomp ABI) programs")
-set(CPACK_PACKAGE_CONTACT "Tempo maintainers <tempo@localhost>")
+set(CPACK_PACKAGE_CONTACT "${TEMPO_DEB_MAINTAINER}")
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${TEMPO_DEB_MAINTAINER}")
+# The extended description (cpack puts the summary above it).
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Tempo replaces GCC's libgomp for gcc -fopenmp programs and LLVM's libomp for
+clang -fopenmp programs, preloaded (tempo-run) or linked (pkg-config tempo,
+CMake find_package(Tempo)). It installs into /usr/lib/tempo, a directory of
+its own, so programs that did not ask for it keep the system runtimes.
+ompcompare runs OpenMP programs under Tempo, libgomp and libomp side by side.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_RELEASE ${TEMPO_DEB_RELEASE})
 set(CPACK_DEBIAN_PACKAGE_SECTION libs)
-# libc only (pthread and dladdr are in libc since glibc 2.34; Debian 12 has 2.36).
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= 2.34)")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "pkg-config, gcc | clang")
+# Library dependencies come from dpkg-shlibdeps (libc: pthread and dladdr
+# are in libc since glibc 2.34); ompcompare needs python3, its chart
+# matplotlib.  Binaries are stripped in the package only.  (cpack adds
+# postinst/postrm calling ldconfig for any library under /usr/lib; lintian
+# warns about that, harmlessly: /usr/lib/tempo is in no loader path.)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${CMAKE_BINARY_DIR})
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "python3")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "pkg-config, gcc | clang, python3-matplotlib")
+set(CPACK_STRIP_FILES ON)
 include(CPack)
 
 # Tests (scripts/test's "install" group): install into a temporary prefix and

@@ -112,12 +112,34 @@ def parse_variant(spec):
     return name, env
 
 
+# Where Tempo lies relative to the tool itself (scripts/ompcompare in the
+# source tree, or share/tempo/ompcompare once installed), so the tool finds
+# the same Tempo from any working directory.
+TOOL_DIR = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+TEMPO_CANDIDATES = (("source tree", os.path.join("..", "build")),
+                    ("installed", os.path.join("..", "..", "lib", "tempo")))
+
+
+def locate_tempo(explicit=None, tool_dir=TOOL_DIR):
+    """(directory holding libtempo.so, how it was found) or (None, what was
+    tried).  --build wins; otherwise the places relative to the tool."""
+    if explicit:
+        return os.path.abspath(explicit), "--build"
+    tried = []
+    for how, rel in TEMPO_CANDIDATES:
+        d = os.path.normpath(os.path.join(tool_dir, rel))
+        if os.path.isfile(os.path.join(d, "libtempo.so")):
+            return d, how
+        tried.append(os.path.join(d, "libtempo.so"))
+    return None, " or ".join(tried)
+
+
 def make_runtimes(names, build_dir, variants, libomp=None):
     """Build the Runtime list for the requested names plus variants.
     Runtimes that cannot run at all carry a 'missing' reason."""
-    tempo_lib = os.path.abspath(os.path.join(build_dir, "libtempo.so"))
-    tempo_missing = None if os.path.exists(tempo_lib) else \
-        "Tempo library not found: %s (build it or pass --build)" % tempo_lib
+    tempo_lib = os.path.abspath(os.path.join(build_dir or ".", "libtempo.so"))
+    tempo_missing = None if build_dir and os.path.exists(tempo_lib) else \
+        "Tempo library not found: %s (build it, or pass --build DIR)" % tempo_lib
     result = []
     for name in names:
         if name == "tempo":
@@ -126,8 +148,14 @@ def make_runtimes(names, build_dir, variants, libomp=None):
             result.append(Runtime("libgomp", "libgomp", None))
         elif name == "libomp":
             path = find_libomp(libomp)
-            result.append(Runtime("libomp", "libomp", path,
-                                  missing=None if path else "libomp.so.5 not found"))
+            if path:
+                why = None
+            elif libomp or os.environ.get("OMPCOMPARE_LIBOMP"):
+                why = "libomp.so.5 not found: no such file %s" % (
+                    libomp or os.environ.get("OMPCOMPARE_LIBOMP"))
+            else:
+                why = "libomp.so.5 not found (ldconfig cache, /usr/lib/llvm-*/lib)"
+            result.append(Runtime("libomp", "libomp", path, missing=why))
         else:
             raise ValueError("unknown runtime %r (known: %s)" % (name, ", ".join(BUILTIN)))
     for name, env in variants:

@@ -99,24 +99,6 @@ class RunTest(unittest.TestCase):
                                            runner.DEFAULT_TIME_REGEX)
         self.assertEqual(out_text, "threads=3 sched=guided g=yes")
 
-    def test_missing_libomp_is_skipped_not_fatal(self):
-        prog = self.w.script("ok.sh", "echo fine\n")
-        proc, out = self.w.run_tool("--runtimes", "libgomp,libomp", "--libomp",
-                                    os.path.join(self.w.path, "nope.so"),
-                                    "--threads", "1", "--reps", "1", "--", prog)
-        self.assertEqual(proc.returncode, 0, proc.stderr)
-        self.assertIn("skipping runtime libomp", proc.stderr)
-        self.assertRegex(proc.stdout, r"libomp .*skipped: libomp.so.5 not found")
-        self.assertIn("wall-clock", proc.stdout)
-
-    def test_missing_tempo_build_is_skipped(self):
-        prog = self.w.script("ok.sh", "echo fine\n")
-        proc, _ = self.w.run_tool("--build", os.path.join(self.w.path, "nobuild"),
-                                  "--runtimes", "tempo,libgomp", "--threads", "1",
-                                  "--reps", "1", "--", prog)
-        self.assertEqual(proc.returncode, 0, proc.stderr)
-        self.assertIn("Tempo library not found", proc.stderr)
-
     def test_timeout_is_a_reported_failure(self):
         prog = self.w.script("slow.sh", """\
             echo "about to hang" >&2
