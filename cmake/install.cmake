@@ -48,7 +48,9 @@ install(FILES ${CMAKE_BINARY_DIR}/TempoConfig.cmake ${CMAKE_BINARY_DIR}/TempoCon
 # ompcompare (scripts/compare/): the tool in share/tempo, where it finds
 # ../../lib/tempo/libtempo.so relative to itself, and bin/ompcompare a
 # symlink to it (the tool resolves the link before looking).
-install(PROGRAMS ${CMAKE_SOURCE_DIR}/scripts/ompcompare DESTINATION share/tempo)
+# trace-png beside it draws `ompcompare --trace`'s timelines.
+install(PROGRAMS ${CMAKE_SOURCE_DIR}/scripts/ompcompare ${CMAKE_SOURCE_DIR}/scripts/trace-png
+        DESTINATION share/tempo)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/scripts/compare DESTINATION share/tempo
         FILES_MATCHING PATTERN "*.py" PATTERN "README.md"
         PATTERN tests EXCLUDE PATTERN __pycache__ EXCLUDE)

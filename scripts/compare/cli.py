@@ -6,7 +6,7 @@ import sys
 import tempfile
 import time
 
-from . import provenance, report, runner, suite, usecheck
+from . import provenance, report, runner, suite, traces, usecheck
 from .elfdeps import openmp_flavour, search_paths
 from .progress import Progress
 from .runtimes import locate_tempo, make_runtimes, parse_variant
@@ -73,6 +73,10 @@ def parse_args(argv):
                    help="output directory for JSON/CSV/markdown/PNG (default: compare/ in "
                         "the source tree's build directory, else ./ompcompare-out)")
     p.add_argument("--no-plot", action="store_true", help="skip the PNG chart")
+    p.add_argument("--trace", action="store_true",
+                   help="after the timed runs, one untimed run of each program under each "
+                        "Tempo column at each thread count with TEMPO_TRACE: a Perfetto "
+                        "timeline in OUT/traces/ and its PNG (trace-png)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("command", nargs=argparse.REMAINDER,
                    help="program and arguments (after --) when no --suite is given")
@@ -315,6 +319,10 @@ def run(args, jobs, runtimes, argv=(), tempo_lib=None, tempo_how=None):
             results.append(res)
         progress.step(label)
     shutil.rmtree(stats_dir, ignore_errors=True)
+    trace_list = []
+    if args.trace:
+        trace_list = traces.record([j for j in jobs if j.name not in dropped], runtimes,
+                                   args.threads, plans, one_run, args.out, err)
 
     attribute_mismatches(results, baseline)
 
@@ -345,6 +353,7 @@ def run(args, jobs, runtimes, argv=(), tempo_lib=None, tempo_how=None):
             "env": args.env, "jobs": {j.name: {"argv": j.argv, "env": j.env,
                                                "flavour": flavours[j.name]} for j in jobs},
             "time_regex": args.time_regex,
+            "traces": trace_list,
             "elapsed_seconds": round(time.monotonic() - t_start, 3)}
     cols = provenance.csv_columns(prov)
     report.write_json(os.path.join(args.out, "results.json"), meta, results, rows, geo)
@@ -361,6 +370,9 @@ def run(args, jobs, runtimes, argv=(), tempo_lib=None, tempo_how=None):
             print("ompcompare: no plot: %s" % why, file=err)
         else:
             written.append("compare.png")
+    ntraces = sum(1 for t in trace_list if not t["error"])
+    if ntraces:
+        written.append("%d trace(s) in traces/" % ntraces)
     print("\nwrote %s in %s" % (", ".join(written), args.out), file=err)
     if failed or mismatched:
         print("ompcompare: %d failed run(s), %d output mismatch(es)" % (failed, mismatched),

@@ -92,6 +92,26 @@ class RealTempoTest(unittest.TestCase):
         self.assertIn("links no OpenMP runtime (ELF NEEDED)", proc.stderr)
 
     @unittest.skipUnless(CLANG, "clang not installed")
+    def test_trace_gives_one_timeline_per_tempo_column_and_thread_count(self):
+        exe = self.compile("gcc", "par", PARALLEL, "-fopenmp")
+        proc, out = self.run_tool(exe, "--runtimes", "tempo,libgomp", "--variant",
+                                  "nosteal:TEMPO_LOOP_STEAL=0", "--trace")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(proc.stderr.count("no trace under libgomp"), 1, proc.stderr)
+        listed = load(out)["meta"]["traces"]
+        self.assertEqual(sorted((t["runtime"], t["threads"]) for t in listed),
+                         [("nosteal", 1), ("nosteal", 2), ("tempo", 1), ("tempo", 2)])
+        for t in listed:
+            self.assertIsNone(t["error"])
+            with open(t["trace"]) as f:
+                events = json.load(f)["traceEvents"]
+            threads = {e["tid"] for e in events if e.get("name", "").startswith("parallel")}
+            self.assertEqual(len(threads), t["threads"], t["trace"])
+            with open(t["png"], "rb") as f:
+                self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
+        # the timed runs do not trace: no TEMPO_TRACE in their environment
+        self.assertNotIn("TEMPO_TRACE", json.dumps(load(out)["meta"]["runtimes"]))
+
     def test_clang_binary(self):
         """Tempo preloaded, libomp native, libgomp cannot: said once, and
         ratios refer to libomp."""
