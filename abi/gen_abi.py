@@ -28,6 +28,9 @@ OMP_CHAIN = ["OMP_1.0", "OMP_2.0", "OMP_3.0", "OMP_3.1", "OMP_4.0", "OMP_4.5",
              "OMP_5.0", "OMP_5.0.1", "OMP_5.0.2", "OMP_5.1"]
 GOMP_CHAIN = ["GOMP_1.0", "GOMP_2.0", "GOMP_3.0", "GOMP_4.0", "GOMP_4.0.1",
               "GOMP_4.5", "GOMP_5.0", "GOMP_5.0.1", "GOMP_5.1"]
+# Tempo's own entry points for programs (abi/omp/tempo.c), at a node of
+# their own.
+TEMPO_NODE = ("TEMPO_0.1", ["tempo_version"])
 # gcc 12's omp.h declares these but its libgomp does not export them.
 EXTRA = [("OMP_4.5", "omp_init_lock_with_hint"),
          ("OMP_4.5", "omp_init_nest_lock_with_hint")]
@@ -76,6 +79,8 @@ def main(src, out_map, out_stubs, *kmpc_lists):
                     f.write("  local:\n    *;\n")
                 f.write("}%s;\n" % ((" " + prev) if prev else ""))
                 prev = node
+        f.write("%s {\n  global:\n%s};\n" % (TEMPO_NODE[0], "".join(
+            "    %s;\n" % n for n in TEMPO_NODE[1])))
         if kmpc:
             f.write("VERSION {\n  global:\n")
             for n in sorted(kmpc + c_omp):

@@ -20,6 +20,8 @@ void tp_env_display(void) tp_hidden;
 /* The OMP_DISPLAY_ENV / omp_display_env block, byte-compatible with
  * libgomp 12, written to stderr. */
 void tp_env_print(bool verbose) tp_hidden;
+/* Tempo's version, "MAJOR.MINOR.PATCH" (CMakeLists.txt's project version). */
+const char *tp_version(void) tp_hidden;
 /* Tempo's own settings (TEMPO_*), for OMP_DISPLAY_ENV=verbose: the i-th
  * one's name, its current value written to value (libgomp's style: TRUE,
  * FALSE or a number); NULL past the last one. */

@@ -82,6 +82,8 @@ static void show_cpus(void) {
  * process, Tempo's version and file, the CPUs allowed and where the default
  * team size came from, after the block (whose lines are libgomp's, then
  * Tempo's settings in the same form). */
+const char *tp_version(void) { return TEMPO_VERSION; }
+
 void tp_env_display(void) {
   if (!tp_rt.g.display_env)
     return;
