@@ -131,6 +131,7 @@ const char *tp_tempo_setting(unsigned i, char *value, size_t size) {
     break;
   case 7: name = "TEMPO_TRACE"; string = tp_rt.trace_file ? tp_rt.trace_file : ""; break;
   case 8: name = "TEMPO_TRACE_EVENTS"; number = tp_rt.trace_events; break;
+  case 9: name = "TEMPO_DEFAULT_THREADS"; string = tp_rt.default_cores ? "CORES" : "THREADS"; break;
   default: return NULL;
   }
   if (string)
@@ -522,6 +523,18 @@ static unsigned default_team_size(void) {
   if (tp_rt.cgroup_quota.cpus && tp_rt.cgroup_quota.cpus < n)
     n = tp_rt.cgroup_quota.cpus;
   tp_rt.cpu_budget = n;
+  /* TEMPO_DEFAULT_THREADS=cores: one thread per core, for compute-bound
+   * codes that lose with SMT siblings.  Only the default team size changes
+   * (cpu_budget, what oversubscription is measured against, stays the CPU
+   * count); only then does the default need hwloc. */
+  static const char *const per[] = {"threads", "cores"};
+  tp_rt.default_cores = 0;
+  if (env_choice("TEMPO_DEFAULT_THREADS", per, 2, "expected threads or cores") == 1) {
+    const cpu_set_t *cores;
+    tp_rt.default_cores = tp_topo_level(TP_TOPO_CORE, &cores);
+    if (tp_rt.default_cores < n)
+      n = tp_rt.default_cores;
+  }
   return n;
 }
 

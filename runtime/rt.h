@@ -195,6 +195,9 @@ struct tp_runtime {
    * oversubscription test count; cgroup_quota is what limited it, if any. */
   unsigned cpu_budget;
   struct tp_cgroup_quota cgroup_quota;
+  /* TEMPO_DEFAULT_THREADS=cores (env.c): the allowed CPUs' cores, which cap
+   * the default nthreads-var (one thread per core); 0 = one per CPU. */
+  unsigned default_cores;
   unsigned long long spin_iters;     /* pause iterations before sleeping */
   unsigned long long spin_throttled; /* same, when oversubscribed */
   bool loop_steal;        /* TEMPO_LOOP_STEAL: nonmonotonic dynamic loops steal ranges */
