@@ -38,6 +38,9 @@ static void show_team_default(void) {
     fprintf(f, "the affinity mask (%u of %ld online CPUs)", tp_rt.ncpus, online);
   else
     fprintf(f, "the machine (%u CPUs)", tp_rt.ncpus);
+  if (tp_rt.places_kind)
+    fprintf(f, "; TEMPO_PLACES_KIND=%s: only those CPUs",
+            tp_rt.places_kind == TP_KIND_PERFORMANCE ? "performance" : "efficiency");
   if (cores && cores >= tp_rt.cpu_budget)
     fprintf(f, "; TEMPO_DEFAULT_THREADS=cores allows %u (one per core)", cores);
   if (!q->cpus)
@@ -100,6 +103,7 @@ void tp_env_display(void) {
     show_library();
     show_cpus();
     tp_topo_print(stderr);
+    tp_topo_print_places(stderr, tp_rt.g.place_list);
     show_team_default();
   }
 }

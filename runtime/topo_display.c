@@ -25,6 +25,20 @@ static void size_of(unsigned long long b, char *out, size_t n) {
     out[0] = 0;
 }
 
+void tp_topo_print_places(FILE *f, const struct tp_place_list *l) {
+  const struct tp_topo_kind *k;
+  if (!l || tp_topo_kinds(&k) < 2)
+    return;
+  flockfile(f);
+  fputs("tempo: place kinds", f);
+  for (unsigned i = 0; i < l->n; i++) {
+    int kind = tp_topo_kind_of(&l->set[i]);
+    fprintf(f, " %d", kind);
+  }
+  fputs(" (0 = the slowest)\n", f);
+  funlockfile(f);
+}
+
 void tp_topo_print(FILE *f) {
   unsigned pkg = count(TP_TOPO_PACKAGE), numa = count(TP_TOPO_NUMA);
   unsigned cores = count(TP_TOPO_CORE), pus = count(TP_TOPO_PU);
@@ -38,9 +52,13 @@ void tp_topo_print(FILE *f) {
   unsigned nc = tp_topo_caches(&c);
   fputs("tempo: caches", f);
   for (unsigned i = 0; i < nc; i++) {
-    char sz[32];
-    size_of(c[i].size, sz, sizeof sz);
-    fprintf(f, "%s L%u %u x%s", i ? "," : "", c[i].level, c[i].n, sz);
+    char lo[32], hi[32];
+    size_of(c[i].min, lo, sizeof lo);
+    size_of(c[i].max, hi, sizeof hi);
+    if (c[i].min != c[i].max)
+      fprintf(f, "%s L%u %u x%s to%s", i ? "," : "", c[i].level, c[i].n, lo, hi);
+    else
+      fprintf(f, "%s L%u %u x%s", i ? "," : "", c[i].level, c[i].n, hi);
   }
   fputs(nc ? "\n" : " unknown\n", f);
   const struct tp_topo_kind *k;

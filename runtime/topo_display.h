@@ -10,5 +10,9 @@
 #include "sys.h"
 
 void tp_topo_print(FILE *f) tp_hidden;
+/* On a hybrid part, "tempo: place kinds K0 K1 ...": each place's CPU kind
+ * (its slowest CPU's index in tp_topo_kinds(), 0 = the slowest kind). */
+struct tp_place_list;
+void tp_topo_print_places(FILE *f, const struct tp_place_list *l) tp_hidden;
 
 #endif

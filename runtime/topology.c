@@ -147,13 +147,15 @@ static void add_objs(hwloc_topology_t t, enum tp_topo_level lv, hwloc_obj_type_t
   each_obj(t, type, add_one, &lv);
 }
 
-/* One cache level for the display: how many, and the largest's size. */
+/* One cache level for the display: how many, and their sizes. */
 static void count_cache(hwloc_obj_t o, const cpu_set_t *s, void *arg) {
   (void)s;
   struct tp_topo_cache *c = arg;
-  c->n++;
-  if (o->attr && o->attr->cache.size > c->size)
-    c->size = o->attr->cache.size;
+  unsigned long long size = o->attr ? o->attr->cache.size : 0;
+  if (!c->n++ || size < c->min)
+    c->min = size;
+  if (size > c->max)
+    c->max = size;
 }
 
 static void read_caches(hwloc_topology_t t) {
@@ -339,6 +341,17 @@ unsigned tp_topo_kinds(const struct tp_topo_kind **kinds) {
   pthread_once(&load_once, load);
   *kinds = topo.kinds;
   return topo.nkinds;
+}
+
+int tp_topo_kind_of(const cpu_set_t *set) {
+  pthread_once(&load_once, load);
+  for (unsigned i = 0; i < topo.nkinds; i++) {
+    cpu_set_t both;
+    CPU_AND(&both, &topo.kinds[i].cpus, set);
+    if (CPU_COUNT(&both))
+      return (int)i;
+  }
+  return -1;
 }
 
 bool tp_topo_loaded(void) {

@@ -46,10 +46,10 @@ unsigned tp_topo_level(enum tp_topo_level level, const cpu_set_t **sets) tp_hidd
 /* The most usable hardware threads any core has (>= 1). */
 unsigned tp_topo_threads_per_core(void) tp_hidden;
 /* The cache levels with usable CPUs (for display): level (1 = L1), how many
- * caches, the largest one's size in bytes (0 if unknown). */
+ * caches, the smallest and largest one's size in bytes (0 if unknown). */
 struct tp_topo_cache {
   unsigned level, n;
-  unsigned long long size;
+  unsigned long long min, max;
 };
 unsigned tp_topo_caches(const struct tp_topo_cache **caches) tp_hidden;
 
@@ -63,6 +63,10 @@ struct tp_topo_kind {
   char name[32];
 };
 unsigned tp_topo_kinds(const struct tp_topo_kind **kinds) tp_hidden;
+
+/* The index in tp_topo_kinds() of the slowest kind holding a CPU of `set`,
+ * or -1 (no kinds, or none of them holds one).  Loads hwloc. */
+int tp_topo_kind_of(const cpu_set_t *set) tp_hidden;
 
 /* Whether the topology has been loaded already (never loads it). */
 bool tp_topo_loaded(void) tp_hidden;
