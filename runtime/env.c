@@ -139,6 +139,7 @@ const char *tp_tempo_setting(unsigned i, char *value, size_t size) {
     break;
   }
   case 11: name = "TEMPO_AUTO_BALANCE"; flag = tp_rt.auto_balance; break;
+  case 12: name = "TEMPO_STEAL_LOCAL"; flag = tp_rt.steal_local; break;
   default: return NULL;
   }
   if (string)
@@ -741,6 +742,9 @@ void tp_env_init(void) {
     tp_rt.fibers = b;
   tp_fiber_pool_init(&tp_rt.fiber_pool, 0);
   env_auto_balance();
+  tp_rt.steal_local = true; /* only with a known placement (victims.h) */
+  if (env_switch("TEMPO_STEAL_LOCAL", &b))
+    tp_rt.steal_local = b;
   tp_rt.lazy_taskloop = true;
   if (env_switch("TEMPO_LAZY_TASKLOOP", &b))
     tp_rt.lazy_taskloop = b;

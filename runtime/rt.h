@@ -209,6 +209,7 @@ struct tp_runtime {
    * auto_balance (TEMPO_AUTO_BALANCE) and the initial team may run on CPUs
    * of different kinds (env.c). */
   bool auto_balance, auto_steal;
+  bool steal_local;       /* TEMPO_STEAL_LOCAL: thieves try near members first (victims.h) */
   unsigned long long spin_iters;     /* pause iterations before sleeping */
   unsigned long long spin_throttled; /* same, when oversubscribed */
   bool loop_steal;        /* TEMPO_LOOP_STEAL: nonmonotonic dynamic loops steal ranges */
