@@ -42,15 +42,20 @@ int tp_victims_distance(int a, int b) {
 }
 
 void tp_victims_rank(const int *places, unsigned n, unsigned tid, uint16_t *order) {
-  unsigned k = 0;
-  /* One pass per distance: n is a team's size, the passes are few. */
-  for (int d = TP_NEAR_PLACE; d < TP_NEAR_N; d++)
-    for (unsigned j = 1; j < n; j++) {
-      unsigned i = tid + j < n ? tid + j : tid + j - n;
-      if (tp_victims_distance(places[tid], places[i]) == d)
-        order[k++] = (uint16_t)i;
-    }
-  order[k] = (uint16_t)tid;
+  /* Members counted per distance, then placed: a counting sort, stable in
+   * the turn order tid + 1, tid + 2, ... */
+  unsigned start[TP_NEAR_N + 1] = {0};
+  for (unsigned j = 1; j < n; j++) {
+    unsigned i = tid + j < n ? tid + j : tid + j - n;
+    start[tp_victims_distance(places[tid], places[i]) + 1]++;
+  }
+  for (int d = 0; d < TP_NEAR_N; d++)
+    start[d + 1] += start[d];
+  for (unsigned j = 1; j < n; j++) {
+    unsigned i = tid + j < n ? tid + j : tid + j - n;
+    order[start[tp_victims_distance(places[tid], places[i])]++] = (uint16_t)i;
+  }
+  order[n - 1] = (uint16_t)tid;
 }
 
 /* Whether v was computed for this team's shape. */
