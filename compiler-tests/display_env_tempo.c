@@ -30,10 +30,17 @@ int main(void) {
 // SET-NEXT: TEMPO_STATS = 'FALSE'
 // SET-NEXT: TEMPO_TRACE = ''
 // SET-NEXT: TEMPO_TRACE_EVENTS = '100'
+// SET-NEXT: TEMPO_DEFAULT_THREADS = 'THREADS'
+// SET-NEXT: TEMPO_PLACES_KIND = 'ALL'
+// SET-NEXT: TEMPO_AUTO_BALANCE = 'TRUE'
+// SET-NEXT: TEMPO_STEAL_LOCAL = 'TRUE'
 // SET-NEXT: OPENMP DISPLAY ENVIRONMENT END
 // SET: tempo: version {{[0-9.]+}}, library [[BUILD]]/libtempo.so
 // SET-NEXT: tempo: CPUs allowed {{[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*}} ({{[0-9]+}} CPU{{s?}})
-// SET-NEXT: tempo: default team size
+// SET-NEXT: tempo: machine {{[0-9]+}} package{{s?}}, {{[0-9]+}} NUMA domain{{s?}}, {{[0-9]+}} core{{s?}}, {{[0-9]+}} hardware thread{{s?}} ({{[0-9]+}} per core)
+// SET-NEXT: tempo: caches
+// SET-NEXT: tempo: CPU kinds
+// SET: tempo: default team size
 // SET: team of 2
 
 // DEFAULT: TEMPO_VERSION = '{{[0-9]+\.[0-9]+\.[0-9]+}}'
@@ -46,6 +53,10 @@ int main(void) {
 // DEFAULT-NEXT: TEMPO_STATS = 'FALSE'
 // DEFAULT-NEXT: TEMPO_TRACE = ''
 // DEFAULT-NEXT: TEMPO_TRACE_EVENTS = '262144'
+// DEFAULT-NEXT: TEMPO_DEFAULT_THREADS = 'THREADS'
+// DEFAULT-NEXT: TEMPO_PLACES_KIND = 'ALL'
+// DEFAULT-NEXT: TEMPO_AUTO_BALANCE = 'TRUE'
+// DEFAULT-NEXT: TEMPO_STEAL_LOCAL = 'TRUE'
 // DEFAULT-NEXT: OPENMP DISPLAY ENVIRONMENT END
 
 // The loader found Tempo through the rpath, under the name it asked for.

@@ -172,6 +172,20 @@ if tsan_build and os.path.exists(os.path.join(tsan_build, 'libtempo.so')):
     config.available_features.add('tempo-tsan')
     config.substitutions.append(('%tsan_link', '-fsanitize=thread -g -L%s -Wl,-rpath,%s'
                                  % (tsan_build, tsan_build)))
+# Open MPI (scripts/deps installs openmpi-bin and libopenmpi-dev), for the
+# MPI + OpenMP tests: %mpi_flags are mpicc's include and link flags, added
+# to %cc so that either compiler builds the program.
+mpicc = find_tool('mpicc')
+mpirun = find_tool('mpirun')
+if mpicc and mpirun:
+    mpi_flags = []
+    for what in ('compile', 'link'):
+        out = subprocess.run([mpicc, '--showme:' + what], capture_output=True)
+        mpi_flags.append(lit.util.to_string(out.stdout).strip())
+    if all(mpi_flags):
+        config.available_features.add('mpi')
+        config.substitutions.append(('%mpi_flags', ' '.join(mpi_flags)))
+        config.substitutions.append(('%mpirun', mpirun))
 config.substitutions.append(('%preload', preload))
 config.substitutions.append(('%link', link))
 config.substitutions.append(('%run', run_prefix))

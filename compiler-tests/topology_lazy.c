@@ -8,6 +8,9 @@
 // RUN: env OMP_PLACES="{0}" %preload %run %t | %FileCheck %s --check-prefix=NO
 // RUN: env OMP_PLACES=cores %preload %run %t | %FileCheck %s --check-prefix=YES
 // RUN: env OMP_PROC_BIND=close %preload %run %t | %FileCheck %s --check-prefix=YES
+// TEMPO_DEFAULT_THREADS=cores needs the cores; threads (the default) does not.
+// RUN: env TEMPO_DEFAULT_THREADS=threads %preload %run %t | %FileCheck %s --check-prefix=NO
+// RUN: env TEMPO_DEFAULT_THREADS=cores %preload %run %t | %FileCheck %s --check-prefix=YES
 #include <omp.h>
 #include <stdio.h>
 #include <string.h>

@@ -131,6 +131,15 @@ const char *tp_tempo_setting(unsigned i, char *value, size_t size) {
     break;
   case 7: name = "TEMPO_TRACE"; string = tp_rt.trace_file ? tp_rt.trace_file : ""; break;
   case 8: name = "TEMPO_TRACE_EVENTS"; number = tp_rt.trace_events; break;
+  case 9: name = "TEMPO_DEFAULT_THREADS"; string = tp_rt.default_cores ? "CORES" : "THREADS"; break;
+  case 10: {
+    static const char *const kinds[] = {"ALL", "PERFORMANCE", "EFFICIENCY"};
+    name = "TEMPO_PLACES_KIND";
+    string = kinds[tp_rt.places_kind];
+    break;
+  }
+  case 11: name = "TEMPO_AUTO_BALANCE"; flag = tp_rt.auto_balance; break;
+  case 12: name = "TEMPO_STEAL_LOCAL"; flag = tp_rt.steal_local; break;
   default: return NULL;
   }
   if (string)
@@ -461,6 +470,46 @@ static void env_allocator(void) {
     tp_rt.g.default_allocator = (unsigned long)i + 1; /* omp_*_mem_alloc values */
 }
 
+/* TEMPO_PLACES_KIND: on a hybrid part (hwloc's CPU kinds), use only the
+ * fastest or the slowest kind's CPUs, as if the affinity mask held only
+ * them.  A machine with one kind: one warning, every CPU. */
+static void env_places_kind(void) {
+  static const char *const kinds[] = {"all", "performance", "efficiency"};
+  tp_rt.places_kind = TP_KIND_ALL;
+  int i = env_choice("TEMPO_PLACES_KIND", kinds, 3, "expected all, performance or efficiency");
+  if (i <= 0)
+    return;
+  const struct tp_topo_kind *k;
+  if (tp_topo_kinds(&k) < 2) {
+    tp_warn("ignoring TEMPO_PLACES_KIND='%s': this machine has one kind of CPU; "
+            "using them all", getenv("TEMPO_PLACES_KIND"));
+    return;
+  }
+  tp_rt.places_kind = i;
+}
+
+/* The CPUs TEMPO_PLACES_KIND keeps, or NULL for all of them. */
+static const cpu_set_t *kind_cpus(void) {
+  if (tp_rt.places_kind == TP_KIND_ALL)
+    return NULL;
+  const struct tp_topo_kind *k;
+  unsigned n = tp_topo_kinds(&k);
+  return &k[tp_rt.places_kind == TP_KIND_PERFORMANCE ? n - 1 : 0].cpus;
+}
+
+/* The cores with a CPU in `only` (NULL: all of them). */
+static unsigned count_cores(const cpu_set_t *only) {
+  const cpu_set_t *cores;
+  unsigned n = tp_topo_level(TP_TOPO_CORE, &cores), k = 0;
+  for (unsigned i = 0; i < n; i++) {
+    cpu_set_t both;
+    if (only)
+      CPU_AND(&both, &cores[i], only);
+    k += !only || CPU_COUNT(&both) > 0;
+  }
+  return k;
+}
+
 /* OMP_PLACES, then GOMP_CPU_AFFINITY, as in libgomp: both are checked when
  * present; the first valid one provides the place list unless OMP_PROC_BIND
  * was set to false; a place list turns an unset OMP_PROC_BIND into true; a
@@ -469,6 +518,14 @@ static void env_places(bool bind_set) {
   bool ignore = bind_set && tp_rt.initial_icv.bind == TP_BIND_FALSE;
   cpu_set_t avail;
   tp_topo_usable(&avail); /* the affinity mask at start-up */
+  const cpu_set_t *only = kind_cpus();
+  if (only) {
+    /* Only one kind's CPUs: places, and threads bound to them (an unbound
+     * thread would wander onto the other kind). */
+    CPU_AND(&avail, &avail, only);
+    if (!bind_set)
+      tp_rt.initial_icv.bind = TP_BIND_TRUE;
+  }
   static const struct {
     const char *name;
     struct tp_place_list *(*parse)(const char *, const cpu_set_t *,
@@ -515,14 +572,71 @@ static void env_places(bool bind_set) {
  * 2 CPUs on a 64-core host gets 2 threads.  OMP_NUM_THREADS still wins.
  * omp_get_num_procs() deliberately stays the affinity count (tp_rt.ncpus),
  * as in libgomp: the spec's "processors available to the device" are the
- * ones the process may run on, whatever share of their time it may use. */
+ * ones the process may run on, whatever share of their time it may use.
+ * TEMPO_PLACES_KIND counts only its kind's CPUs. */
 static unsigned default_team_size(void) {
   unsigned n = tp_rt.ncpus ? tp_rt.ncpus : 1;
+  env_places_kind();
+  const cpu_set_t *only = kind_cpus();
+  if (only && (unsigned)CPU_COUNT(only) < n)
+    n = (unsigned)CPU_COUNT(only);
   tp_cgroup_cpu_quota(&tp_rt.cgroup_quota);
   if (tp_rt.cgroup_quota.cpus && tp_rt.cgroup_quota.cpus < n)
     n = tp_rt.cgroup_quota.cpus;
   tp_rt.cpu_budget = n;
+  /* TEMPO_DEFAULT_THREADS=cores: one thread per core, for compute-bound
+   * codes that lose with SMT siblings.  Only the default team size changes
+   * (cpu_budget, what oversubscription is measured against, stays the CPU
+   * count); only then does the default need hwloc. */
+  static const char *const per[] = {"threads", "cores"};
+  tp_rt.default_cores = 0;
+  if (env_choice("TEMPO_DEFAULT_THREADS", per, 2, "expected threads or cores") == 1) {
+    tp_rt.default_cores = count_cores(only);
+    if (tp_rt.default_cores < n)
+      n = tp_rt.default_cores;
+  }
   return n;
+}
+
+/* Whether the initial team may run on CPUs of different kinds: its place
+ * list's places (or, unbound, the usable CPUs) span two kinds.  Asked only
+ * when hwloc is loaded already (places, TEMPO_PLACES_KIND,
+ * TEMPO_DEFAULT_THREADS=cores): a program that never needed the topology
+ * keeps its start-up, and its auto loops stay static. */
+static bool mixed_kinds(void) {
+  if (!tp_topo_loaded())
+    return false;
+  const struct tp_place_list *l = tp_rt.g.place_list;
+  if (!l || tp_rt.initial_icv.bind == TP_BIND_FALSE) {
+    cpu_set_t all;
+    tp_topo_usable(&all);
+    const cpu_set_t *only = kind_cpus();
+    if (only)
+      CPU_AND(&all, &all, only);
+    const struct tp_topo_kind *k;
+    unsigned n = tp_topo_kinds(&k), seen = 0;
+    for (unsigned i = 0; i < n; i++) {
+      cpu_set_t both;
+      CPU_AND(&both, &k[i].cpus, &all);
+      seen += CPU_COUNT(&both) > 0;
+    }
+    return seen > 1;
+  }
+  int first = tp_topo_kind_of(&l->set[0]);
+  for (unsigned i = 0; i < l->n; i++)
+    if (tp_topo_kind_of(&l->set[i]) != first)
+      return true;
+  return false;
+}
+
+/* TEMPO_AUTO_BALANCE: on a team spanning CPU kinds (hybrid parts), equal
+ * static blocks wait on the slow cores; schedule(auto) balances by work
+ * done instead.  On by default there; off leaves auto static everywhere. */
+static void env_auto_balance(void) {
+  bool b = true;
+  env_switch("TEMPO_AUTO_BALANCE", &b);
+  tp_rt.auto_balance = b;
+  tp_rt.auto_steal = b && mixed_kinds();
 }
 
 /* Everything back to the defaults, freeing what a previous run allocated. */
@@ -627,6 +741,10 @@ void tp_env_init(void) {
   if (env_switch("TEMPO_FIBERS", &b))
     tp_rt.fibers = b;
   tp_fiber_pool_init(&tp_rt.fiber_pool, 0);
+  env_auto_balance();
+  tp_rt.steal_local = true; /* only with a known placement (victims.h) */
+  if (env_switch("TEMPO_STEAL_LOCAL", &b))
+    tp_rt.steal_local = b;
   tp_rt.lazy_taskloop = true;
   if (env_switch("TEMPO_LAZY_TASKLOOP", &b))
     tp_rt.lazy_taskloop = b;

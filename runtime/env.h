@@ -6,8 +6,9 @@
  * Re-runnable: tp_env_init() first resets everything it sets to the
  * defaults (freeing the place list and strings of a previous run), so a unit
  * test may setenv()/unsetenv() and call it again.  It depends only on
- * tp_rt.ncpus and the cgroup CPU quota (the default nthreads-var and
- * tp_rt.cpu_budget; see default_team_size()).  Threads that already
+ * tp_rt.ncpus, the cgroup CPU quota and, when TEMPO_DEFAULT_THREADS=cores or
+ * TEMPO_PLACES_KIND asks, the topology's cores and CPU kinds (the default
+ * nthreads-var and tp_rt.cpu_budget; see default_team_size()).  Threads that already
  * exist keep the ICVs they copied from the previous tp_rt.initial_icv. */
 #ifndef TEMPO_ENV_H
 #define TEMPO_ENV_H

@@ -8,6 +8,7 @@
 
 #include "env.h"
 #include "rt.h"
+#include "topo_display.h"
 
 static void show_foreign(const char *path, void *arg) {
   (void)arg;
@@ -16,13 +17,19 @@ static void show_foreign(const char *path, void *arg) {
 }
 
 /* Where the default team size (tp_rt.cpu_budget, env.c) came from: the
- * machine, the affinity mask or the cgroup CPU quota, with the numbers. */
+ * machine, the affinity mask or the cgroup CPU quota, with the numbers, or
+ * the number of cores (TEMPO_DEFAULT_THREADS=cores) when that is fewer. */
 static void show_team_default(void) {
   const struct tp_cgroup_quota *q = &tp_rt.cgroup_quota;
   long online = sysconf(_SC_NPROCESSORS_ONLN);
   FILE *f = stderr;
   flockfile(f);
-  fprintf(f, "tempo: default team size %u from ", tp_rt.cpu_budget);
+  unsigned cores = tp_rt.default_cores;
+  if (cores && cores < tp_rt.cpu_budget)
+    fprintf(f, "tempo: default team size %u from TEMPO_DEFAULT_THREADS=cores (%u core%s); "
+            "without it %u from ", cores, cores, cores == 1 ? "" : "s", tp_rt.cpu_budget);
+  else
+    fprintf(f, "tempo: default team size %u from ", tp_rt.cpu_budget);
   if (q->cpus && q->cpus < tp_rt.ncpus)
     fprintf(f, "the cgroup v%d CPU quota %lld/%lld (%u CPU%s%s; the affinity mask has %u)",
             q->version, q->quota, q->period, q->cpus, q->cpus == 1 ? "" : "s",
@@ -31,6 +38,11 @@ static void show_team_default(void) {
     fprintf(f, "the affinity mask (%u of %ld online CPUs)", tp_rt.ncpus, online);
   else
     fprintf(f, "the machine (%u CPUs)", tp_rt.ncpus);
+  if (tp_rt.places_kind)
+    fprintf(f, "; TEMPO_PLACES_KIND=%s: only those CPUs",
+            tp_rt.places_kind == TP_KIND_PERFORMANCE ? "performance" : "efficiency");
+  if (cores && cores >= tp_rt.cpu_budget)
+    fprintf(f, "; TEMPO_DEFAULT_THREADS=cores allows %u (one per core)", cores);
   if (!q->cpus)
     fputs("; no cgroup CPU quota", f);
   else if (q->cpus >= tp_rt.ncpus)
@@ -92,6 +104,8 @@ void tp_env_display(void) {
     tp_foreign_each(show_foreign, NULL);
     show_library();
     show_cpus();
+    tp_topo_print(stderr);
+    tp_topo_print_places(stderr, tp_rt.g.place_list);
     show_team_default();
   }
 }

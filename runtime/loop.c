@@ -18,6 +18,9 @@
  *  - auto (asked for, or from run-sched-var) is static without chunk: no
  *    shared state at all and deterministic placement, and the compiler
  *    already chose it when it could have asked for something better.
+ *    Except on a team that spans CPU kinds (a hybrid part, tp_rt.auto_steal):
+ *    equal blocks would wait on the slow cores, so auto is dynamic there
+ *    (by range stealing unless monotonic or TEMPO_LOOP_STEAL=0).
  *
  * Ordered loops additionally hand the "ordered turn" from chunk to chunk in
  * iteration order (ordered.c) when a member finishes a chunk. */
@@ -71,6 +74,10 @@ static int resolve(int kind, bool monotonic, uint64_t *chunk) {
       *chunk = 1;
     return guided_kind(monotonic);
   default: /* auto (above) */
+    if (tp_rt.auto_steal) { /* a hybrid team: balance by work done (env.c) */
+      *chunk = 1;
+      return dynamic_kind(monotonic);
+    }
     *chunk = 0;
     return TP_WS_STATIC;
   }

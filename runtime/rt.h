@@ -186,6 +186,8 @@ struct tp_thread {
   void *job_data;
 };
 
+enum { TP_KIND_ALL, TP_KIND_PERFORMANCE, TP_KIND_EFFICIENCY };
+
 struct tp_runtime {
   struct tp_global_icv g;
   struct tp_icv initial_icv;  /* ICVs of every initial task */
@@ -195,6 +197,19 @@ struct tp_runtime {
    * oversubscription test count; cgroup_quota is what limited it, if any. */
   unsigned cpu_budget;
   struct tp_cgroup_quota cgroup_quota;
+  /* TEMPO_DEFAULT_THREADS=cores (env.c): the allowed CPUs' cores, which cap
+   * the default nthreads-var (one thread per core); 0 = one per CPU. */
+  unsigned default_cores;
+  /* TEMPO_PLACES_KIND (env.c): 0 = every CPU, else only the CPUs of the
+   * fastest (TP_KIND_PERFORMANCE) or slowest (TP_KIND_EFFICIENCY) CPU kind
+   * of a hybrid part make places, binding and the default team size. */
+  int places_kind;
+  /* schedule(auto) loops balance by work done (dynamic, by range stealing
+   * when allowed; loop.c) rather than static blocks: auto_steal when
+   * auto_balance (TEMPO_AUTO_BALANCE) and the initial team may run on CPUs
+   * of different kinds (env.c). */
+  bool auto_balance, auto_steal;
+  bool steal_local;       /* TEMPO_STEAL_LOCAL: thieves try near members first (victims.h) */
   unsigned long long spin_iters;     /* pause iterations before sleeping */
   unsigned long long spin_throttled; /* same, when oversubscribed */
   bool loop_steal;        /* TEMPO_LOOP_STEAL: nonmonotonic dynamic loops steal ranges */

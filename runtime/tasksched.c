@@ -24,6 +24,7 @@ void tp_wq_init(struct tp_wq *q, struct tp_thread *owner) {
   tp_deque_init(&q->pub);
   tp_deque_init(&q->prio);
   q->rng = 0x9e3779b9u;
+  q->victims = (struct tp_victims){0};
   q->depth = 0;
   q->hungry = 0;
   q->promoted_ns = 0;
@@ -34,6 +35,7 @@ void tp_wq_fini(struct tp_wq *q) {
   tp_ring_fini(&q->priv);
   tp_deque_fini(&q->pub);
   tp_deque_fini(&q->prio);
+  tp_victims_fini(&q->victims);
 }
 
 /* --- waking ------------------------------------------------------------------ */
@@ -210,8 +212,9 @@ struct tp_task *tp_sched_steal(struct tp_thread *self, struct tp_team *team,
   if (t || team->nthreads == 1 || q->depth > TP_STEAL_DEPTH_MAX)
     return t;
   unsigned n = team->nthreads, start = next_rand(&q->rng) % n;
+  const uint16_t *near = tp_victims_order(&q->victims, team, self->tid);
   for (unsigned k = 0; k < n; k++) {
-    unsigned i = start + k < n ? start + k : start + k - n;
+    unsigned i = near ? near[k] : start + k < n ? start + k : start + k - n;
     struct tp_thread *m = team->member[i].thr;
     if (m == self || !tp_deque_count(&m->wq->pub))
       continue;

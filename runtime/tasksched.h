@@ -28,6 +28,7 @@
 #include "stats.h"
 #include "task.h"
 #include "trace.h"
+#include "victims.h"
 
 struct tp_wq {
   /* Owner only. */
@@ -35,6 +36,7 @@ struct tp_wq {
   struct tp_fiber_worker fw; /* runs untied tasks' fibers (fiber.h) */
   struct tp_ring priv;
   uint32_t rng;            /* victim selection */
+  struct tp_victims victims; /* ... nearest first, when placement is known (victims.h) */
   bool in_barrier;         /* running tasks from a barrier (task.h below) */
   bool scan_all;           /* about to sleep: look at whole deques (tasksched.c) */
   unsigned depth;          /* tasks this thread is running, nested */

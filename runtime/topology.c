@@ -14,6 +14,7 @@
 #include <dlfcn.h>
 #include <hwloc.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,6 +30,11 @@ static struct {
   unsigned n[TP_TOPO_NLEVELS];
   cpu_set_t *set[TP_TOPO_NLEVELS];
   unsigned threads_per_core;
+  unsigned ncaches;
+  struct tp_topo_cache caches[5];
+  unsigned nkinds;
+  struct tp_topo_kind kinds[TP_TOPO_MAXKINDS];
+  bool loaded; /* load() has run (tp_topo_loaded) */
 } topo;
 
 static pthread_once_t allowed_once = PTHREAD_ONCE_INIT;
@@ -85,10 +91,11 @@ static void add(enum tp_topo_level lv, cpu_set_t s) {
   X(hwloc_topology_is_thissystem) X(hwloc_topology_get_allowed_cpuset)         \
   X(hwloc_get_type_depth) X(hwloc_get_nbobjs_by_depth)                         \
   X(hwloc_get_obj_by_depth) X(hwloc_bitmap_first) X(hwloc_bitmap_next)       \
+  X(hwloc_bitmap_alloc) X(hwloc_bitmap_free) X(hwloc_cpukinds_get_nr)          \
+  X(hwloc_cpukinds_get_info)                                                   \
   X(hwloc_topology_set_components) X(hwloc_topology_get_allowed_nodeset)      \
   X(hwloc_set_area_membind) X(hwloc_get_last_cpu_location)                    \
-  X(hwloc_bitmap_alloc) X(hwloc_bitmap_free) X(hwloc_bitmap_only)             \
-  X(hwloc_bitmap_weight)
+  X(hwloc_bitmap_only) X(hwloc_bitmap_weight)
 
 static struct {
 #define X(f) __typeof__(f) *f;
@@ -115,7 +122,9 @@ static void to_cpuset(hwloc_const_bitmap_t b, cpu_set_t *s) {
     CPU_SET((size_t)c, s);
 }
 
-static void add_objs(hwloc_topology_t t, enum tp_topo_level lv, hwloc_obj_type_t type) {
+/* Calls `each` with every object of a type that has usable CPUs. */
+static void each_obj(hwloc_topology_t t, hwloc_obj_type_t type,
+                     void (*each)(hwloc_obj_t, const cpu_set_t *, void *), void *arg) {
   int depth = hw.hwloc_get_type_depth(t, type);
   if (depth == HWLOC_TYPE_DEPTH_UNKNOWN || depth == HWLOC_TYPE_DEPTH_MULTIPLE)
     return;
@@ -125,9 +134,81 @@ static void add_objs(hwloc_topology_t t, enum tp_topo_level lv, hwloc_obj_type_t
     if (o && o->cpuset) {
       cpu_set_t s;
       to_cpuset(o->cpuset, &s);
-      add(lv, s);
+      CPU_AND(&s, &s, &topo.usable);
+      if (CPU_COUNT(&s))
+        each(o, &s, arg);
     }
   }
+}
+
+static void add_one(hwloc_obj_t o, const cpu_set_t *s, void *lv) {
+  (void)o;
+  add(*(enum tp_topo_level *)lv, *s);
+}
+
+static void add_objs(hwloc_topology_t t, enum tp_topo_level lv, hwloc_obj_type_t type) {
+  each_obj(t, type, add_one, &lv);
+}
+
+/* One cache level for the display: how many, and their sizes. */
+static void count_cache(hwloc_obj_t o, const cpu_set_t *s, void *arg) {
+  (void)s;
+  struct tp_topo_cache *c = arg;
+  unsigned long long size = o->attr ? o->attr->cache.size : 0;
+  if (!c->n++ || size < c->min)
+    c->min = size;
+  if (size > c->max)
+    c->max = size;
+}
+
+static void read_caches(hwloc_topology_t t) {
+  static const hwloc_obj_type_t types[] = {HWLOC_OBJ_L1CACHE, HWLOC_OBJ_L2CACHE,
+                                           HWLOC_OBJ_L3CACHE, HWLOC_OBJ_L4CACHE,
+                                           HWLOC_OBJ_L5CACHE};
+  for (unsigned i = 0; i < 5; i++) {
+    struct tp_topo_cache c = {.level = i + 1};
+    each_obj(t, types[i], count_cache, &c);
+    if (c.n)
+      topo.caches[topo.ncaches++] = c;
+  }
+}
+
+/* hwloc's CPU kinds (hybrid parts: P- and E-cores), least efficient first
+ * (hwloc's order).  Kinds without usable CPUs are dropped; a machine with
+ * one kind, or kinds hwloc cannot rank, counts as having none. */
+static void read_kinds(hwloc_topology_t t) {
+  int nr = hw.hwloc_cpukinds_get_nr(t, 0);
+  hwloc_bitmap_t b = hw.hwloc_bitmap_alloc();
+  if (nr < 2 || !b) {
+    if (b)
+      hw.hwloc_bitmap_free(b);
+    return;
+  }
+  for (int i = 0; i < nr && topo.nkinds < TP_TOPO_MAXKINDS; i++) {
+    int eff;
+    unsigned ninfos = 0;
+    struct hwloc_info_s *infos = NULL;
+    if (hw.hwloc_cpukinds_get_info(t, (unsigned)i, b, &eff, &ninfos, &infos, 0) != 0)
+      continue;
+    if (eff < 0) { /* unranked: Tempo cannot tell fast from slow */
+      topo.nkinds = 0;
+      break;
+    }
+    struct tp_topo_kind *k = &topo.kinds[topo.nkinds];
+    memset(k, 0, sizeof *k);
+    to_cpuset(b, &k->cpus);
+    CPU_AND(&k->cpus, &k->cpus, &topo.usable);
+    if (!CPU_COUNT(&k->cpus))
+      continue;
+    k->efficiency = eff;
+    for (unsigned j = 0; j < ninfos; j++)
+      if (infos[j].name && infos[j].value && strcmp(infos[j].name, "CoreType") == 0)
+        snprintf(k->name, sizeof k->name, "%s", infos[j].value);
+    topo.nkinds++;
+  }
+  if (topo.nkinds < 2)
+    topo.nkinds = 0;
+  hw.hwloc_bitmap_free(b);
 }
 
 /* hwloc loads its plugins (PCI, OpenCL, GL, the libxml2 XML reader) at its
@@ -156,12 +237,11 @@ static bool from_hwloc(void) {
   hw.hwloc_topology_set_icache_types_filter(t, HWLOC_TYPE_FILTER_KEEP_NONE);
   /* Never move the calling thread (hwloc's x86 backend binds it to every
    * CPU in turn to run cpuid: ~3 ms, and other threads may be running);
-   * Linux's sysfs has the levels we use.  Distances, memory attributes and
-   * CPU kinds are not used either. */
+   * Linux's sysfs has the levels we use.  Distances and memory attributes
+   * are not used either; CPU kinds are (hybrid parts). */
   hw.hwloc_topology_set_flags(t, HWLOC_TOPOLOGY_FLAG_DONT_CHANGE_BINDING |
                                   HWLOC_TOPOLOGY_FLAG_NO_DISTANCES |
-                                  HWLOC_TOPOLOGY_FLAG_NO_MEMATTRS |
-                                  HWLOC_TOPOLOGY_FLAG_NO_CPUKINDS);
+                                  HWLOC_TOPOLOGY_FLAG_NO_MEMATTRS);
   if (hw.hwloc_topology_load(t) != 0) {
     hw.hwloc_topology_destroy(t);
     return false;
@@ -184,6 +264,8 @@ static bool from_hwloc(void) {
     if (k > topo.threads_per_core)
       topo.threads_per_core = k;
   }
+  read_caches(t);
+  read_kinds(t);
   hw.hwloc_topology_destroy(t);
   return true;
 }
@@ -217,10 +299,12 @@ static void load(void) {
             "own core, cache and socket");
     for (int lv = 0; lv < TP_TOPO_NLEVELS; lv++)
       topo.n[lv] = 0;
+    topo.ncaches = topo.nkinds = 0;
     topo.foreign = false;
     topo.usable = *tp_topo_allowed();
   }
   fill_missing();
+  __atomic_store_n(&topo.loaded, true, __ATOMIC_RELEASE);
 }
 
 void tp_topo_usable(cpu_set_t *set) {
@@ -248,6 +332,34 @@ bool tp_topo_binds(void) {
     return true;
   pthread_once(&load_once, load);
   return !topo.foreign || topo.bind_foreign;
+}
+
+unsigned tp_topo_caches(const struct tp_topo_cache **caches) {
+  pthread_once(&load_once, load);
+  *caches = topo.caches;
+  return topo.ncaches;
+}
+
+unsigned tp_topo_kinds(const struct tp_topo_kind **kinds) {
+  pthread_once(&load_once, load);
+  *kinds = topo.kinds;
+  return topo.nkinds;
+}
+
+int tp_topo_kind_of(const cpu_set_t *set) {
+  pthread_once(&load_once, load);
+  for (unsigned i = 0; i < topo.nkinds; i++) {
+    cpu_set_t both;
+    CPU_AND(&both, &topo.kinds[i].cpus, set);
+    if (CPU_COUNT(&both))
+      return (int)i;
+  }
+  return -1;
+}
+
+bool tp_topo_loaded(void) {
+  /* pthread_once has no query: a flag set at the end of load(). */
+  return __atomic_load_n(&topo.loaded, __ATOMIC_ACQUIRE);
 }
 
 /* --- memory binding ---------------------------------------------------------

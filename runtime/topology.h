@@ -6,8 +6,8 @@
  *  - CPUs are OS CPU numbers (what sched_setaffinity takes), below CPU_SETSIZE.
  *  - tp_topo_allowed() is cheap and never loads hwloc: the affinity mask read
  *    at the first call (start-up), so the default team size costs nothing.
- *  - tp_topo_level() and tp_topo_threads_per_core() load the hwloc topology at
- *    their first call (once, thread-safe); a program that never asks for
+ *  - tp_topo_level(), tp_topo_threads_per_core(), tp_topo_caches() and
+ *    tp_topo_kinds() load the hwloc topology at their first call (once, thread-safe); a program that never asks for
  *    places or binding never pays hwloc's start-up.
  *  - Groups are in hwloc's logical order, restricted to the usable CPUs,
  *    empty ones dropped; the arrays belong to this module and never change.
@@ -45,6 +45,32 @@ void tp_topo_usable(cpu_set_t *set) tp_hidden;
 unsigned tp_topo_level(enum tp_topo_level level, const cpu_set_t **sets) tp_hidden;
 /* The most usable hardware threads any core has (>= 1). */
 unsigned tp_topo_threads_per_core(void) tp_hidden;
+/* The cache levels with usable CPUs (for display): level (1 = L1), how many
+ * caches, the smallest and largest one's size in bytes (0 if unknown). */
+struct tp_topo_cache {
+  unsigned level, n;
+  unsigned long long min, max;
+};
+unsigned tp_topo_caches(const struct tp_topo_cache **caches) tp_hidden;
+
+/* hwloc's CPU kinds on a hybrid part, least efficient (slowest) first; 0
+ * kinds on a machine with one kind or kinds hwloc cannot rank.  `cpus` are
+ * the usable ones (never empty); `name` is hwloc's CoreType info or "". */
+#define TP_TOPO_MAXKINDS 8
+struct tp_topo_kind {
+  cpu_set_t cpus;
+  int efficiency; /* hwloc's rank: 0 = the least efficient */
+  char name[32];
+};
+unsigned tp_topo_kinds(const struct tp_topo_kind **kinds) tp_hidden;
+
+/* The index in tp_topo_kinds() of the slowest kind holding a CPU of `set`,
+ * or -1 (no kinds, or none of them holds one).  Loads hwloc. */
+int tp_topo_kind_of(const cpu_set_t *set) tp_hidden;
+
+/* Whether the topology has been loaded already (never loads it). */
+bool tp_topo_loaded(void) tp_hidden;
+
 /* Whether threads are really bound: false for a foreign topology (unless
  * TEMPO_TEST_BIND_FOREIGN=1, which tests what a failed binding does). */
 bool tp_topo_binds(void) tp_hidden;
