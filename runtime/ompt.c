@@ -47,6 +47,22 @@ void tp_ompt_dependences(struct tp_task *t, const struct tp_dep *deps, unsigned 
   (void)t, (void)deps, (void)n;
 }
 
+void tp_ompt_work_begin(struct tp_thread *self, enum tp_ompt_work kind, uint64_t count) {
+  (void)self, (void)kind, (void)count;
+}
+void tp_ompt_work(struct tp_thread *self, enum tp_ompt_work kind, bool begin, uint64_t count) {
+  (void)self, (void)kind, (void)begin, (void)count;
+}
+void tp_ompt_work_end(struct tp_thread *self) { (void)self; }
+void tp_ompt_single(struct tp_thread *self, bool executor) { (void)self, (void)executor; }
+void tp_ompt_dispatch(struct tp_thread *self, bool section, uint64_t instance) {
+  (void)self, (void)section, (void)instance;
+}
+void tp_ompt_cancel(struct tp_thread *self, int which, bool activated) {
+  (void)self, (void)which, (void)activated;
+}
+void tp_ompt_masked(struct tp_thread *self, bool begin) { (void)self, (void)begin; }
+
 #else
 #include TEMPO_OMPT_HEADER
 
@@ -71,6 +87,10 @@ static ompt_set_result_t set_callback(ompt_callbacks_t which, ompt_callback_t cb
   case ompt_callback_mutex_acquired:
   case ompt_callback_mutex_released:
   case ompt_callback_dependences:
+  case ompt_callback_work:
+  case ompt_callback_dispatch:
+  case ompt_callback_cancel:
+  case ompt_callback_masked:
     tp_rt.ompt_cb[which] = (void (*)(void))cb;
     return ompt_set_always;
   default:
@@ -206,6 +226,8 @@ void tp_ompt_fini(void) {
 
 /* --- callbacks -------------------------------------------------------------- */
 
+static void close_single(struct tp_thread *self);
+
 void tp_ompt_thread_begin(struct tp_thread *self, bool initial) {
   if (CB(thread_begin))
     CB(thread_begin)(initial ? ompt_thread_initial : ompt_thread_worker,
@@ -233,7 +255,10 @@ void tp_ompt_parallel(struct tp_thread *self, struct tp_team *team, unsigned req
 
 void tp_ompt_implicit_task(struct tp_thread *self, struct tp_team *team, struct tp_task *it,
                            unsigned tid, bool begin) {
-  (void)self;
+  if (begin)
+    team->member[tid].ompt_work = 0; /* whatever an earlier region left open */
+  else
+    close_single(self);
   if (CB(implicit_task))
     CB(implicit_task)(begin ? ompt_scope_begin : ompt_scope_end,
                       begin ? data(&team->tool_data) : NULL, data(&it->tool_data),
@@ -241,6 +266,8 @@ void tp_ompt_implicit_task(struct tp_thread *self, struct tp_team *team, struct 
 }
 
 void tp_ompt_sync(struct tp_thread *self, enum tp_ompt_sync kind, bool begin) {
+  if (begin && kind != TP_OMPT_TASKWAIT)
+    close_single(self); /* gcc's single ends at its barrier (ompt.h) */
   if (!CB(sync_region))
     return;
   static const ompt_sync_region_t kinds[] = {
@@ -302,6 +329,83 @@ void tp_ompt_dependences(struct tp_task *t, const struct tp_dep *deps, unsigned 
   CB(dependences)(data(&t->tool_data), d, (int)n);
   if (d != buf)
     free(d);
+}
+
+/* --- worksharing ------------------------------------------------------------- */
+
+static void work(struct tp_thread *self, int kind, ompt_scope_endpoint_t ep, uint64_t count) {
+  if (CB(work))
+    CB(work)((ompt_work_t)kind, ep, data(&self->team->tool_data), data(&self->task->tool_data),
+             count, NULL);
+}
+
+static void close_single(struct tp_thread *self) {
+  struct tp_member *m = &self->team->member[self->tid];
+  if (m->ompt_work == TP_OMPT_WORK_SINGLE_EXECUTOR) {
+    m->ompt_work = 0;
+    work(self, TP_OMPT_WORK_SINGLE_EXECUTOR, ompt_scope_end, 1);
+  }
+}
+
+void tp_ompt_work_begin(struct tp_thread *self, enum tp_ompt_work kind, uint64_t count) {
+  close_single(self); /* a gcc single nowait before this construct */
+  struct tp_member *m = &self->team->member[self->tid];
+  if (m->ompt_work)
+    return; /* reported already (ompt.h) */
+  m->ompt_work = (uint8_t)kind;
+  work(self, kind, ompt_scope_begin, count);
+}
+
+void tp_ompt_work_end(struct tp_thread *self) {
+  struct tp_member *m = &self->team->member[self->tid];
+  int kind = m->ompt_work;
+  if (!kind)
+    return;
+  m->ompt_work = 0;
+  work(self, kind, ompt_scope_end, kind == TP_OMPT_WORK_SINGLE_EXECUTOR);
+}
+
+void tp_ompt_work(struct tp_thread *self, enum tp_ompt_work kind, bool begin, uint64_t count) {
+  work(self, kind, begin ? ompt_scope_begin : ompt_scope_end, count);
+}
+
+void tp_ompt_single(struct tp_thread *self, bool executor) {
+  if (executor) {
+    tp_ompt_work_begin(self, TP_OMPT_WORK_SINGLE_EXECUTOR, 1);
+    return;
+  }
+  close_single(self);
+  work(self, TP_OMPT_WORK_SINGLE_OTHER, ompt_scope_begin, 1);
+  work(self, TP_OMPT_WORK_SINGLE_OTHER, ompt_scope_end, 1);
+}
+
+void tp_ompt_dispatch(struct tp_thread *self, bool section, uint64_t instance) {
+  if (!CB(dispatch))
+    return;
+  ompt_data_t inst = {.value = instance};
+  CB(dispatch)(data(&self->team->tool_data), data(&self->task->tool_data),
+               section ? ompt_dispatch_section : ompt_dispatch_iteration, inst);
+}
+
+void tp_ompt_cancel(struct tp_thread *self, int which, bool activated) {
+  if (!CB(cancel))
+    return;
+  int flags = activated ? ompt_cancel_activated : ompt_cancel_detected;
+  if (which & TP_CANCEL_PARALLEL)
+    flags |= ompt_cancel_parallel;
+  if (which & TP_CANCEL_LOOP)
+    flags |= ompt_cancel_loop;
+  if (which & TP_CANCEL_SECTIONS)
+    flags |= ompt_cancel_sections;
+  if (which & TP_CANCEL_TASKGROUP)
+    flags |= ompt_cancel_taskgroup;
+  CB(cancel)(data(&self->task->tool_data), flags, NULL);
+}
+
+void tp_ompt_masked(struct tp_thread *self, bool begin) {
+  if (CB(masked))
+    CB(masked)(begin ? ompt_scope_begin : ompt_scope_end, data(&self->team->tool_data),
+               data(&self->task->tool_data), NULL);
 }
 
 #endif

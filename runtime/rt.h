@@ -70,7 +70,7 @@ struct tp_member {
   uint32_t bar_epoch;  /* barriers this member has passed in this team */
   uint32_t ws_seq;     /* worksharing constructs this member has entered */
   uint32_t single_seq; /* single constructs this member has encountered */
-  uint32_t ordered_iter_pad;
+  uint8_t ompt_work;   /* worksharing construct open for an OMPT tool (ompt.h) */
   uint32_t red_mod_seq[2];  /* reduction(task) constructs met (taskred_items.c) */
   struct tp_ws *ws;    /* worksharing construct in progress (loops/sections) */
   struct tp_task *itask; /* implicit task of this member */

@@ -2,9 +2,15 @@
  * reports, gives every parallel region and task an id in its data word,
  * checks the pairings as events arrive (each end closes a begin of the
  * same object; a task is created once and completes once, on the thread
- * that runs it), and prints a summary when the runtime finalizes it.
+ * that runs it; work constructs nest properly per thread, and a dispatch
+ * comes inside a loop or sections of its thread), and prints a summary
+ * when the runtime finalizes it.  With OMPT_TOOL_LOG set it also prints
+ * each worksharing, masked and cancel event as it comes, as "T<n> ..."
+ * (n: the thread's number in its innermost region), so a test can sort
+ * the lines by thread and check each thread's sequence.
  * Built as a shared library and named by OMP_TOOL_LIBRARIES. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include OMPT_HEADER
 
@@ -13,6 +19,13 @@ static const char *runtime_name;
 static long nthread_begin, nparallel[2], nimplicit[2], nsync[16][2], ncreate, nundeferred,
     ncomplete, nswitch, errors;
 static unsigned long next_id = 1;
+static long nwork[16][2], ndispatch[3], dispatch_sum[3], ncancel[2], nmasked[2];
+static int log_events;
+static __thread unsigned my_index; /* thread number in the innermost region */
+static __thread int work_stack[8], work_depth;
+static const char *const work_names[] = {"?",      "loop",     "sections",   "single-executor",
+                                         "single-other", "workshare", "distribute", "taskloop",
+                                         "scope"};
 
 #define COUNT(x) __atomic_fetch_add(&(x), 1, __ATOMIC_RELAXED)
 #define FAIL(...)                                                                        \
@@ -52,6 +65,7 @@ static void on_implicit_task(ompt_scope_endpoint_t ep, ompt_data_t *par, ompt_da
       FAIL("implicit_task begin: region %lu, index %u of %u\n",
            par ? (unsigned long)par->value : 0UL, index, n);
     task->value = 1000000 + index;
+    my_index = index;
   } else {
     COUNT(nimplicit[1]);
     if (task->value != 1000000 + index)
@@ -93,6 +107,70 @@ static void on_task_schedule(ompt_data_t *prior, ompt_task_status_t status,
   }
 }
 
+#define LOG(...)                                                                         \
+  do {                                                                                   \
+    if (log_events) {                                                                    \
+      char line_[160];                                                                   \
+      snprintf(line_, sizeof line_, __VA_ARGS__);                                        \
+      printf("T%u %s\n", my_index, line_);                                              \
+    }                                                                                    \
+  } while (0)
+
+static void on_work(ompt_work_t type, ompt_scope_endpoint_t ep, ompt_data_t *par,
+                    ompt_data_t *task, uint64_t count, const void *codeptr) {
+  (void)par, (void)codeptr;
+  if (type < 1 || type > 8) {
+    FAIL("work: type %d\n", (int)type);
+    return;
+  }
+  if (!task)
+    FAIL("work: no task data\n");
+  COUNT(nwork[type][ep == ompt_scope_end]);
+  if (ep == ompt_scope_begin) {
+    LOG("work %s begin %lu", work_names[type], (unsigned long)count);
+    if (work_depth < 8)
+      work_stack[work_depth] = type;
+    work_depth++;
+  } else {
+    LOG("work %s end", work_names[type]);
+    if (work_depth == 0 || (work_depth <= 8 && work_stack[work_depth - 1] != (int)type))
+      FAIL("work end of %s does not close the construct that began last\n",
+           work_names[type]);
+    else
+      work_depth--;
+  }
+}
+
+static void on_dispatch(ompt_data_t *par, ompt_data_t *task, ompt_dispatch_t kind,
+                        ompt_data_t instance) {
+  (void)par, (void)task;
+  int want = kind == ompt_dispatch_section ? ompt_work_sections : ompt_work_loop;
+  if ((kind != ompt_dispatch_iteration && kind != ompt_dispatch_section) || work_depth == 0 ||
+      work_depth > 8 || work_stack[work_depth - 1] != want)
+    FAIL("dispatch %d outside its construct\n", (int)kind);
+  COUNT(ndispatch[kind & 1 ? 1 : 2]);
+  __atomic_fetch_add(&dispatch_sum[kind & 1 ? 1 : 2], (long)instance.value, __ATOMIC_RELAXED);
+}
+
+static void on_cancel(ompt_data_t *task, int flags, const void *codeptr) {
+  (void)task, (void)codeptr;
+  const char *what = flags & ompt_cancel_parallel    ? "parallel"
+                     : flags & ompt_cancel_loop      ? "loop"
+                     : flags & ompt_cancel_sections  ? "sections"
+                     : flags & ompt_cancel_taskgroup ? "taskgroup"
+                                                     : "?";
+  int activated = (flags & ompt_cancel_activated) != 0;
+  COUNT(ncancel[!activated]);
+  LOG("cancel %s %s", what, activated ? "activated" : "detected");
+}
+
+static void on_masked(ompt_scope_endpoint_t ep, ompt_data_t *par, ompt_data_t *task,
+                      const void *codeptr) {
+  (void)par, (void)task, (void)codeptr;
+  COUNT(nmasked[ep == ompt_scope_end]);
+  LOG("masked %s", ep == ompt_scope_begin ? "begin" : "end");
+}
+
 static int initialize(ompt_function_lookup_t lookup, int device, ompt_data_t *data) {
   (void)device, (void)data;
   ompt_set_callback_t set = (ompt_set_callback_t)lookup("ompt_set_callback");
@@ -107,6 +185,11 @@ static int initialize(ompt_function_lookup_t lookup, int device, ompt_data_t *da
   set(ompt_callback_sync_region, (ompt_callback_t)on_sync_region);
   set(ompt_callback_task_create, (ompt_callback_t)on_task_create);
   set(ompt_callback_task_schedule, (ompt_callback_t)on_task_schedule);
+  set(ompt_callback_work, (ompt_callback_t)on_work);
+  set(ompt_callback_dispatch, (ompt_callback_t)on_dispatch);
+  set(ompt_callback_cancel, (ompt_callback_t)on_cancel);
+  set(ompt_callback_masked, (ompt_callback_t)on_masked);
+  log_events = getenv("OMPT_TOOL_LOG") != NULL;
   printf("ompt: initialized by %s\n", runtime_name);
   fflush(stdout);
   return 1;
@@ -126,6 +209,13 @@ static void finalize(ompt_data_t *data) {
          nsync[ompt_sync_region_taskwait][1]);
   printf("ompt: tasks created %ld (undeferred %ld), completed %ld\n", ncreate, nundeferred,
          ncomplete);
+  for (int w = 1; w <= 8; w++)
+    if (nwork[w][0] || nwork[w][1])
+      printf("ompt: work %s %ld/%ld\n", work_names[w], nwork[w][0], nwork[w][1]);
+  printf("ompt: dispatch iterations %ld (first values sum %ld), sections %ld (sum %ld)\n",
+         ndispatch[1], dispatch_sum[1], ndispatch[2], dispatch_sum[2]);
+  printf("ompt: cancel activated %ld, detected %ld\n", ncancel[0], ncancel[1]);
+  printf("ompt: masked %ld/%ld\n", nmasked[0], nmasked[1]);
   printf("ompt: errors %ld\n", errors);
   fflush(stdout);
 }
