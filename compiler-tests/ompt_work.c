@@ -110,4 +110,6 @@ int main(void) {
 // SUM:       ompt: cancel activated 1, detected 1
 // SUM-GCC:   ompt: masked 0/0
 // SUM-CLANG: ompt: masked 1/1
+// SUM-GCC:   ompt: reductions 0/0
+// SUM-CLANG: ompt: reductions 2/2
 // SUM:       ompt: errors 0

@@ -87,6 +87,9 @@ void tp_ompt_dispatch(struct tp_thread *self, bool section, uint64_t instance) t
 void tp_ompt_cancel(struct tp_thread *self, int which, bool activated) tp_hidden;
 /* A masked (or master) region begins or ends on the thread that runs it. */
 void tp_ompt_masked(struct tp_thread *self, bool begin) tp_hidden;
+/* The combination of a reduction clause's private copies begins or ends
+ * (clang's __kmpc_reduce*: gcc combines in compiled code). */
+void tp_ompt_reduction(struct tp_thread *self, bool begin) tp_hidden;
 
 /* A mutual exclusion the program asked for was acquired, or is about to be
  * released: a lock, a nest lock (first set, last unset), a critical

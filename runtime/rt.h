@@ -145,6 +145,7 @@ struct tp_thread {
   struct tp_stats *stats;     /* its counts with TEMPO_STATS, else NULL (stats.h) */
   struct tp_trace *trace;     /* its events with TEMPO_TRACE, else NULL (trace.h) */
   tp_tool_data tool_data;     /* the thread's, for an OMPT tool (ompt.h) */
+  int ompt_state;             /* its ompt_state_t, kept only with a tool (ompt.c) */
   int bound_place;            /* place this thread is bound to, -1 if none */
   struct tp_team *hot_team[TP_HOT_LEVELS]; /* teams it masters, per level, kept for reuse */
   struct tp_team *solo_team;  /* team of one for the initial thread's level 0 */

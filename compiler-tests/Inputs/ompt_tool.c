@@ -15,11 +15,14 @@
 #include OMPT_HEADER
 
 static ompt_get_thread_data_t get_thread_data;
+static ompt_get_state_t get_state;
+static ompt_get_parallel_info_t get_parallel_info;
+static ompt_get_task_info_t get_task_info;
 static const char *runtime_name;
 static long nthread_begin, nparallel[2], nimplicit[2], nsync[16][2], ncreate, nundeferred,
     ncomplete, nswitch, errors;
 static unsigned long next_id = 1;
-static long nwork[16][2], ndispatch[3], dispatch_sum[3], ncancel[2], nmasked[2];
+static long nwork[16][2], ndispatch[3], dispatch_sum[3], ncancel[2], nmasked[2], nreduction[2];
 static int log_events;
 static __thread unsigned my_index; /* thread number in the innermost region */
 static __thread int work_stack[8], work_depth;
@@ -78,6 +81,13 @@ static void on_sync_region(ompt_sync_region_t kind, ompt_scope_endpoint_t ep,
                            ompt_data_t *par, ompt_data_t *task, const void *codeptr) {
   (void)par, (void)task, (void)codeptr;
   COUNT(nsync[kind & 15][ep == ompt_scope_end]);
+  int want = kind == ompt_sync_region_taskwait ? ompt_state_wait_taskwait
+             : kind == ompt_sync_region_barrier_implicit_parallel
+                 ? ompt_state_wait_barrier_implicit_parallel
+                 : ompt_state_wait_barrier_implementation;
+  int state = get_state(NULL);
+  if (ep == ompt_scope_begin && state != want)
+    FAIL("sync_region %d begins in state %#x\n", (int)kind, state);
 }
 
 static void on_task_create(ompt_data_t *parent, const ompt_frame_t *frame, ompt_data_t *t,
@@ -126,6 +136,14 @@ static void on_work(ompt_work_t type, ompt_scope_endpoint_t ep, ompt_data_t *par
   if (!task)
     FAIL("work: no task data\n");
   COUNT(nwork[type][ep == ompt_scope_end]);
+  ompt_data_t *p = NULL, *t = NULL;
+  int size = 0, state = get_state(NULL);
+  if (type != ompt_work_taskloop &&
+      (get_parallel_info(0, &p, &size) != 2 || p != par || size < 1 ||
+       get_task_info(0, NULL, &t, NULL, NULL, NULL) != 2 || t != task))
+    FAIL("work: the inquiry functions disagree with the callback's arguments\n");
+  if (state != ompt_state_work_parallel)
+    FAIL("work: in state %#x\n", state);
   if (ep == ompt_scope_begin) {
     LOG("work %s begin %lu", work_names[type], (unsigned long)count);
     if (work_depth < 8)
@@ -171,13 +189,36 @@ static void on_masked(ompt_scope_endpoint_t ep, ompt_data_t *par, ompt_data_t *t
   LOG("masked %s", ep == ompt_scope_begin ? "begin" : "end");
 }
 
+static void on_reduction(ompt_sync_region_t kind, ompt_scope_endpoint_t ep, ompt_data_t *par,
+                         ompt_data_t *task, const void *codeptr) {
+  (void)par, (void)task, (void)codeptr;
+  COUNT(nreduction[ep == ompt_scope_end]);
+  int state = get_state(NULL);
+  if (kind != ompt_sync_region_reduction ||
+      (ep == ompt_scope_begin && state != ompt_state_work_reduction))
+    FAIL("reduction: kind %d, state %#x\n", (int)kind, state);
+}
+
 static int initialize(ompt_function_lookup_t lookup, int device, ompt_data_t *data) {
   (void)device, (void)data;
   ompt_set_callback_t set = (ompt_set_callback_t)lookup("ompt_set_callback");
   get_thread_data = (ompt_get_thread_data_t)lookup("ompt_get_thread_data");
-  if (!set || !get_thread_data || !lookup("ompt_get_task_info") ||
-      !lookup("ompt_get_parallel_info") || lookup("ompt_no_such_entry_point"))
+  get_state = (ompt_get_state_t)lookup("ompt_get_state");
+  get_parallel_info = (ompt_get_parallel_info_t)lookup("ompt_get_parallel_info");
+  get_task_info = (ompt_get_task_info_t)lookup("ompt_get_task_info");
+  ompt_enumerate_states_t states = (ompt_enumerate_states_t)lookup("ompt_enumerate_states");
+  ompt_get_proc_id_t proc_id = (ompt_get_proc_id_t)lookup("ompt_get_proc_id");
+  if (!set || !get_thread_data || !get_task_info || !get_parallel_info || !get_state ||
+      !states || !proc_id || lookup("ompt_no_such_entry_point"))
     FAIL("lookup gives the wrong entry points\n");
+  int nstates = 0, st = ompt_state_undefined, parallel_named = 0;
+  const char *name;
+  while (states && nstates < 100 && states(st, &st, &name)) {
+    nstates++;
+    parallel_named |= st == ompt_state_work_parallel && !strcmp(name, "ompt_state_work_parallel");
+  }
+  if (nstates < 4 || nstates >= 100 || !parallel_named || (proc_id && proc_id() < 0))
+    FAIL("inquiry: %d states, work_parallel named %d\n", nstates, parallel_named);
   set(ompt_callback_thread_begin, (ompt_callback_t)on_thread_begin);
   set(ompt_callback_parallel_begin, (ompt_callback_t)on_parallel_begin);
   set(ompt_callback_parallel_end, (ompt_callback_t)on_parallel_end);
@@ -189,6 +230,7 @@ static int initialize(ompt_function_lookup_t lookup, int device, ompt_data_t *da
   set(ompt_callback_dispatch, (ompt_callback_t)on_dispatch);
   set(ompt_callback_cancel, (ompt_callback_t)on_cancel);
   set(ompt_callback_masked, (ompt_callback_t)on_masked);
+  set(ompt_callback_reduction, (ompt_callback_t)on_reduction);
   log_events = getenv("OMPT_TOOL_LOG") != NULL;
   printf("ompt: initialized by %s\n", runtime_name);
   fflush(stdout);
@@ -216,6 +258,7 @@ static void finalize(ompt_data_t *data) {
          ndispatch[1], dispatch_sum[1], ndispatch[2], dispatch_sum[2]);
   printf("ompt: cancel activated %ld, detected %ld\n", ncancel[0], ncancel[1]);
   printf("ompt: masked %ld/%ld\n", nmasked[0], nmasked[1]);
+  printf("ompt: reductions %ld/%ld\n", nreduction[0], nreduction[1]);
   printf("ompt: errors %ld\n", errors);
   fflush(stdout);
 }
