@@ -21,7 +21,7 @@
 #include <omp.h>
 #include <stdio.h>
 
-static long in_tasks;
+static long in_tasks, in_loop;
 
 int main(void) {
   long sum[4] = {0};
@@ -55,6 +55,11 @@ int main(void) {
 #pragma omp master
     sum[3] += 100;
   }
+  /* A combined parallel loop: gcc's workers join the construct the master
+   * set up (their begin is reported where they attach). */
+#pragma omp parallel for schedule(dynamic, 5) num_threads(2) reduction(+ : in_loop)
+  for (int i = 0; i < 20; i++)
+    in_loop += i;
   /* Cancellation: thread 0 activates it; thread 1 polls a cancellation
    * point until it sees it (so it is detected exactly once). */
 #pragma omp parallel num_threads(2)
@@ -67,49 +72,70 @@ int main(void) {
       }
     }
   }
-  printf("sums %ld %ld %ld %ld %ld\n", sum[0], sum[1], sum[2], sum[3], in_tasks);
+  printf("sums %ld %ld %ld %ld %ld %ld\n", sum[0], sum[1], sum[2], sum[3], in_tasks, in_loop);
   return 0;
 }
 // Thread 0, then thread 1 (each: the same constructs in program order; which
-// thread runs the single varies, so either kind matches there).
-// SEQ-CLANG:     T0 work loop begin 100
+// thread runs the single varies, so either kind matches there; the
+// executor's end comes before the single's barrier, also for gcc, which
+// calls nothing at the end of a single).
+// SEQ-CLANG:      T0 work loop begin 100
 // SEQ-CLANG-NEXT: T0 work loop end
-// SEQ-CLANG-NEXT: T0 work loop begin 100
-// SEQ-GCC:       T0 work loop begin 100
-// SEQ-NEXT:      T0 work loop end
-// SEQ-NEXT:      T0 work loop begin 10
-// SEQ-NEXT:      T0 work loop end
-// SEQ-NEXT:      T0 work sections begin 3
-// SEQ-NEXT:      T0 work sections end
-// SEQ-NEXT:      T0 work single-{{executor|other}} begin 1
-// SEQ:           T0 work single-{{executor|other}} end
+// SEQ-CLANG-NEXT: T0 barrier
+// SEQ-GCC:        T0 barrier
+// SEQ-NEXT:       T0 work loop begin 100
+// SEQ-NEXT:       T0 work loop end
+// SEQ-NEXT:       T0 barrier
+// SEQ-NEXT:       T0 work loop begin 10
+// SEQ-NEXT:       T0 work loop end
+// SEQ-NEXT:       T0 work sections begin 3
+// SEQ-NEXT:       T0 work sections end
+// SEQ-NEXT:       T0 barrier
+// SEQ-NEXT:       T0 work single-{{executor|other}} begin 1
+// SEQ:            T0 work single-{{executor|other}} end
+// SEQ-NEXT:       T0 barrier
 // SEQ-CLANG-NEXT: T0 masked begin
 // SEQ-CLANG-NEXT: T0 masked end
-// SEQ-NEXT:      T0 cancel parallel activated
+// SEQ-NEXT:       T0 region-end barrier
+// SEQ-NEXT:       T0 work loop begin 20
+// SEQ-NEXT:       T0 work loop end
+// SEQ-NEXT:       T0 region-end barrier
+// SEQ-NEXT:       T0 cancel parallel activated
+// SEQ-NEXT:       T0 region-end barrier
 // SEQ-CLANG-NEXT: T1 work loop begin 100
 // SEQ-CLANG-NEXT: T1 work loop end
-// SEQ-NEXT:      T1 work loop begin 100
-// SEQ-NEXT:      T1 work loop end
-// SEQ-NEXT:      T1 work loop begin 10
-// SEQ-NEXT:      T1 work loop end
-// SEQ-NEXT:      T1 work sections begin 3
-// SEQ-NEXT:      T1 work sections end
-// SEQ-NEXT:      T1 work single-{{executor|other}} begin 1
-// SEQ:           T1 work single-{{executor|other}} end
-// SEQ-NEXT:      T1 cancel parallel detected
-// SEQ-NOT:       T
-// SUM:       sums 4950 4950 45 106 200
-// SUM-CLANG: ompt: work loop 6/6
-// SUM-GCC:   ompt: work loop 4/4
+// SEQ-CLANG-NEXT: T1 barrier
+// SEQ-GCC-NEXT:   T1 barrier
+// SEQ-NEXT:       T1 work loop begin 100
+// SEQ-NEXT:       T1 work loop end
+// SEQ-NEXT:       T1 barrier
+// SEQ-NEXT:       T1 work loop begin 10
+// SEQ-NEXT:       T1 work loop end
+// SEQ-NEXT:       T1 work sections begin 3
+// SEQ-NEXT:       T1 work sections end
+// SEQ-NEXT:       T1 barrier
+// SEQ-NEXT:       T1 work single-{{executor|other}} begin 1
+// SEQ:            T1 work single-{{executor|other}} end
+// SEQ-NEXT:       T1 barrier
+// SEQ-NEXT:       T1 region-end barrier
+// SEQ-NEXT:       T1 work loop begin 20
+// SEQ-NEXT:       T1 work loop end
+// SEQ-NEXT:       T1 region-end barrier
+// SEQ-NEXT:       T1 cancel parallel detected
+// SEQ-NEXT:       T1 region-end barrier
+// SEQ-NOT:        T
+// SUM:       sums 4950 4950 45 106 200 190
+// SUM-CLANG: ompt: work loop 8/8
+// SUM-GCC:   ompt: work loop 6/6
 // SUM:       ompt: work sections 2/2
 // SUM:       ompt: work single-executor 1/1
 // SUM:       ompt: work single-other 1/1
 // SUM:       ompt: work taskloop 1/1
-// SUM-GCC:   ompt: dispatch iterations 103 (first values sum 4964), sections 3 (sum 3)
-// SUM-CLANG: ompt: dispatch iterations 103 (first values sum 4964), sections 0 (sum 0)
+// SUM-GCC:   ompt: dispatch iterations 107 (first values sum 4994), sections 3 (sum 3)
+// SUM-CLANG: ompt: dispatch iterations 107 (first values sum 4994), sections 0 (sum 0)
 // SUM:       ompt: cancel activated 1, detected 1
 // SUM-GCC:   ompt: masked 0/0
 // SUM-CLANG: ompt: masked 1/1
 // SUM-GCC:   ompt: reductions 0/0
-// SUM-CLANG: ompt: reductions 2/2
+// SUM-CLANG: ompt: reductions 4/4
 // SUM:       ompt: errors 0

@@ -5,7 +5,7 @@
  * that runs it; work constructs nest properly per thread, and a dispatch
  * comes inside a loop or sections of its thread), and prints a summary
  * when the runtime finalizes it.  With OMPT_TOOL_LOG set it also prints
- * each worksharing, masked and cancel event as it comes, as "T<n> ..."
+ * each worksharing, barrier, masked and cancel event as it comes, as "T<n> ..."
  * (n: the thread's number in its innermost region), so a test can sort
  * the lines by thread and check each thread's sequence.
  * Built as a shared library and named by OMP_TOOL_LIBRARIES. */
@@ -35,6 +35,15 @@ static const char *const work_names[] = {"?",      "loop",     "sections",   "si
   do {                                                                                   \
     if (COUNT(errors) < 5)                                                               \
       fprintf(stderr, "ompt tool: " __VA_ARGS__);                                        \
+  } while (0)
+
+#define LOG(...)                                                                         \
+  do {                                                                                   \
+    if (log_events) {                                                                    \
+      char line_[160];                                                                   \
+      snprintf(line_, sizeof line_, __VA_ARGS__);                                        \
+      printf("T%u %s\n", my_index, line_);                                              \
+    }                                                                                    \
   } while (0)
 
 static void on_thread_begin(ompt_thread_t type, ompt_data_t *d) {
@@ -86,6 +95,9 @@ static void on_sync_region(ompt_sync_region_t kind, ompt_scope_endpoint_t ep,
                  ? ompt_state_wait_barrier_implicit_parallel
                  : ompt_state_wait_barrier_implementation;
   int state = get_state(NULL);
+  if (ep == ompt_scope_begin && kind != ompt_sync_region_taskwait)
+    LOG("%s", kind == ompt_sync_region_barrier_implicit_parallel ? "region-end barrier"
+                                                                  : "barrier");
   if (ep == ompt_scope_begin && state != want)
     FAIL("sync_region %d begins in state %#x\n", (int)kind, state);
 }
@@ -116,15 +128,6 @@ static void on_task_schedule(ompt_data_t *prior, ompt_task_status_t status,
     COUNT(nswitch);
   }
 }
-
-#define LOG(...)                                                                         \
-  do {                                                                                   \
-    if (log_events) {                                                                    \
-      char line_[160];                                                                   \
-      snprintf(line_, sizeof line_, __VA_ARGS__);                                        \
-      printf("T%u %s\n", my_index, line_);                                              \
-    }                                                                                    \
-  } while (0)
 
 static void on_work(ompt_work_t type, ompt_scope_endpoint_t ep, ompt_data_t *par,
                     ompt_data_t *task, uint64_t count, const void *codeptr) {
