@@ -30,6 +30,7 @@ int main(void) {
 // SET-NEXT: TEMPO_STATS = 'FALSE'
 // SET-NEXT: TEMPO_TRACE = ''
 // SET-NEXT: TEMPO_TRACE_EVENTS = '100'
+// SET-NEXT: TEMPO_PAPI = ''
 // SET-NEXT: OPENMP DISPLAY ENVIRONMENT END
 // SET: tempo: version {{[0-9.]+}}, library [[BUILD]]/libtempo.so
 // SET-NEXT: tempo: CPUs allowed {{[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*}} ({{[0-9]+}} CPU{{s?}})
@@ -46,6 +47,7 @@ int main(void) {
 // DEFAULT-NEXT: TEMPO_STATS = 'FALSE'
 // DEFAULT-NEXT: TEMPO_TRACE = ''
 // DEFAULT-NEXT: TEMPO_TRACE_EVENTS = '262144'
+// DEFAULT-NEXT: TEMPO_PAPI = ''
 // DEFAULT-NEXT: OPENMP DISPLAY ENVIRONMENT END
 
 // The loader found Tempo through the rpath, under the name it asked for.

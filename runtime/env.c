@@ -131,6 +131,7 @@ const char *tp_tempo_setting(unsigned i, char *value, size_t size) {
     break;
   case 7: name = "TEMPO_TRACE"; string = tp_rt.trace_file ? tp_rt.trace_file : ""; break;
   case 8: name = "TEMPO_TRACE_EVENTS"; number = tp_rt.trace_events; break;
+  case 9: name = "TEMPO_PAPI"; string = tp_rt.papi_events ? tp_rt.papi_events : ""; break;
   default: return NULL;
   }
   if (string)
@@ -650,6 +651,16 @@ void tp_env_init(void) {
       tp_rt.stats_t0 = tp_now_ns();
       if (!on)
         tp_rt.stats_file = strdup(st);
+    }
+  }
+  /* PAPI events per thread and region (papi_events.h), in the statistics: asking
+   * for them turns the statistics on. */
+  const char *papi = getenv("TEMPO_PAPI");
+  if (papi && *papi) {
+    tp_rt.papi_events = strdup(papi);
+    if (!tp_rt.stats) {
+      tp_rt.stats = true;
+      tp_rt.stats_t0 = tp_now_ns();
     }
   }
   /* A timeline (trace.h): the file, and how many events a thread keeps. */

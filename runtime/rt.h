@@ -29,6 +29,7 @@ struct tp_task;
 struct tp_ws;
 struct tp_wq;
 struct tp_stats;
+struct tp_papi;
 
 #define TP_OMPT_CALLBACKS 40 /* ompt_callbacks_t values stay below this */
 
@@ -226,6 +227,11 @@ struct tp_runtime {
   uint64_t stats_t0;
   uint64_t stats_energy0;  /* RAPL energy at the start, microjoules (stats.c) */
   int stats_energy_domains; /* package domains read; 0 = energy not measured */
+  /* TEMPO_PAPI (papi.c): the events asked for (NULL: none), libpapi's
+   * functions and the events kept, how many. */
+  char *papi_events;
+  struct tp_papi *papi;
+  unsigned papi_n;
   /* TEMPO_TRACE (trace.c): the file, events a thread keeps, every
    * thread's buffer (under trace_lock), the time 0 of the trace. */
   char *trace_file;
