@@ -21,7 +21,7 @@
 #include <omp.h>
 #include <stdio.h>
 
-static long in_tasks, in_loop;
+static long in_tasks, in_loop, in_teams;
 
 int main(void) {
   long sum[4] = {0};
@@ -73,7 +73,14 @@ int main(void) {
       }
     }
   }
-  printf("sums %ld %ld %ld %ld %ld %ld\n", sum[0], sum[1], sum[2], sum[3], in_tasks, in_loop);
+  /* distribute: clang's only (gcc computes each team's block inline); host
+   * teams run one after another on the initial thread. */
+#pragma omp teams distribute num_teams(2)
+  for (int i = 0; i < 10; i++)
+#pragma omp atomic
+    in_teams += i;
+  printf("sums %ld %ld %ld %ld %ld %ld %ld\n", sum[0], sum[1], sum[2], sum[3], in_tasks, in_loop,
+         in_teams);
   return 0;
 }
 // Thread 0, then thread 1 (each: the same constructs in program order; which
@@ -103,6 +110,10 @@ int main(void) {
 // SEQ-NEXT:       T0 region-end barrier
 // SEQ-NEXT:       T0 cancel parallel activated
 // SEQ-NEXT:       T0 region-end barrier
+// SEQ-CLANG-NEXT: T0 work distribute begin {{[0-9]+}}
+// SEQ-CLANG-NEXT: T0 work distribute end
+// SEQ-CLANG-NEXT: T0 work distribute begin {{[0-9]+}}
+// SEQ-CLANG-NEXT: T0 work distribute end
 // SEQ-CLANG-NEXT: T1 work loop begin 100
 // SEQ-CLANG-NEXT: T1 work loop end
 // SEQ-CLANG-NEXT: T1 barrier
@@ -125,12 +136,13 @@ int main(void) {
 // SEQ-NEXT:       T1 cancel parallel detected
 // SEQ-NEXT:       T1 region-end barrier
 // SEQ-NOT:        T
-// SUM:       sums 4950 4950 45 106 200 190
+// SUM:       sums 4950 4950 45 106 200 190 45
 // SUM-CLANG: ompt: work loop 8/8
 // SUM-GCC:   ompt: work loop 6/6
 // SUM:       ompt: work sections 2/2
 // SUM:       ompt: work single-executor 1/1
 // SUM:       ompt: work single-other 1/1
+// SUM-CLANG: ompt: work distribute 2/2
 // SUM:       ompt: work taskloop 1/1
 // SUM-GCC:   ompt: dispatch iterations 107 (first values sum 4994), sections 3 (sum 3)
 // SUM-CLANG: ompt: dispatch iterations 107 (first values sum 4994), sections 0 (sum 0)

@@ -17,16 +17,24 @@
  *
  * Worksharing, as the ABIs allow (docs: README "OMPT"):
  *  - work begin carries the construct's count (loop iterations, sections,
- *    1 for single), work end 0 (1 for single), as libomp does;
+ *    1 for single, taskloop iterations), work end 0 for loops, sections
+ *    and distribute (as libomp), the same count for single and taskloop;
+ *  - gcc compiles static loops to arithmetic on the thread number: only
+ *    their barrier is seen (clang's call __kmpc_for_static_init/_fini);
  *  - gcc calls nothing at the end of a single, so the executor's end is
  *    reported when it next reaches a barrier (the construct's own, unless
  *    nowait), a worksharing construct or its implicit task's end;
- *  - dispatch: one per chunk of a loop the runtime schedules (gcc's loops,
- *    clang's non-static ones; instance = the chunk's first value) and one
+ *  - dispatch: one per chunk of a loop the runtime schedules (dynamic,
+ *    guided, runtime, ordered; instance = the chunk's first value) and one
  *    per section gcc asks for (instance = its number from 0); clang's
  *    static loops and sections compute their chunks in compiled code;
- *  - master/masked: clang's only (gcc compiles them to a thread-number
- *    test); distribute: clang's only (gcc computes it inline). */
+ *  - master/masked and reduction: clang's only (gcc compiles them to a
+ *    thread-number test, and combines reductions in compiled code);
+ *    distribute: clang's only (gcc computes it inline);
+ *  - cancel: activated at a cancel construct, detected at a cancellation
+ *    point that finds it (not when a cancellable barrier ends early).
+ * The thread state (ompt_get_state) is coarse: serial, parallel, waiting
+ * in a barrier or taskwait, reduction, idle in the pool. */
 #ifndef TEMPO_OMPT_H
 #define TEMPO_OMPT_H
 

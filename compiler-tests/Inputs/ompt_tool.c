@@ -141,11 +141,12 @@ static void on_work(ompt_work_t type, ompt_scope_endpoint_t ep, ompt_data_t *par
   COUNT(nwork[type][ep == ompt_scope_end]);
   ompt_data_t *p = NULL, *t = NULL;
   int size = 0, state = get_state(NULL);
-  if (type != ompt_work_taskloop &&
+  /* Host teams are not regions a tool is told of: distribute has none. */
+  if (type != ompt_work_taskloop && type != ompt_work_distribute &&
       (get_parallel_info(0, &p, &size) != 2 || p != par || size < 1 ||
        get_task_info(0, NULL, &t, NULL, NULL, NULL) != 2 || t != task))
     FAIL("work: the inquiry functions disagree with the callback's arguments\n");
-  if (state != ompt_state_work_parallel)
+  if (type != ompt_work_distribute && state != ompt_state_work_parallel)
     FAIL("work: in state %#x\n", state);
   if (ep == ompt_scope_begin) {
     LOG("work %s begin %lu", work_names[type], (unsigned long)count);
