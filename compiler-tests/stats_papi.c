@@ -8,7 +8,9 @@
 // touches SERIAL pages outside any region, which must not be counted (the
 // upper bounds).  perf::CYCLES (a hardware event) and a misspelt event get
 // one notice each and are left out; with nothing countable the statistics
-// still come out; TEMPO_PAPI alone turns the statistics on.
+// still come out, as they do when libpapi cannot be loaded (a test-only
+// variable names a library that is not there); TEMPO_PAPI alone turns the
+// statistics on.
 // REQUIRES: tempo
 // RUN: %cc %s -o %t
 // RUN: rm -f %t.json && env OMP_NUM_THREADS=2 TEMPO_STATS=%t.json TEMPO_PAPI=perf::PAGE-FAULTS,perf::CYCLES,no_such_event %preload %run %t 2> %t.err | %FileCheck %s
@@ -16,6 +18,7 @@
 // RUN: %python %S/Inputs/check_papi.py %t.json perf::PAGE-FAULTS region:2:perf::PAGE-FAULTS=1200..1800 region:1:perf::PAGE-FAULTS=0..150 thread:perf::PAGE-FAULTS=600..1000 | %FileCheck %s --check-prefix=JSON
 // RUN: env OMP_NUM_THREADS=2 TEMPO_PAPI=perf::PAGE-FAULTS,perf::CONTEXT-SWITCHES %preload %run %t 2>&1 | %FileCheck %s --check-prefix=TABLE
 // RUN: env OMP_NUM_THREADS=2 TEMPO_STATS=1 TEMPO_PAPI=perf::CYCLES %preload %run %t 2>&1 | %FileCheck %s --check-prefix=NONE
+// RUN: env OMP_NUM_THREADS=2 TEMPO_STATS=1 TEMPO_PAPI=perf::PAGE-FAULTS TEMPO_TEST_PAPI_LIB=%t.nolib/libpapi.so %preload %run %t 2>&1 | %FileCheck %s --check-prefix=NOLIB
 #include <omp.h>
 #include <stdio.h>
 #include <sys/mman.h>
@@ -75,3 +78,8 @@ int main(void) {
 // NONE-NOT: PAPI events
 // NONE: tempo: barrier waits
 // NONE: done
+// NOLIB: tempo: warning: TEMPO_PAPI: cannot load libpapi ({{.+}}); no events are counted, the other statistics still are
+// NOLIB: tempo: statistics (TEMPO_STATS)
+// NOLIB-NOT: PAPI events
+// NOLIB: tempo: barrier waits
+// NOLIB: done

@@ -658,6 +658,11 @@ void tp_env_init(void) {
   const char *papi = getenv("TEMPO_PAPI");
   if (papi && *papi) {
     tp_rt.papi_events = strdup(papi);
+    /* Tests name a library that is not there (the notice when libpapi is
+     * missing); "" or unset: the system's. */
+    const char *lib = getenv("TEMPO_TEST_PAPI_LIB");
+    if (lib && *lib)
+      tp_rt.papi_lib = strdup(lib);
     if (!tp_rt.stats) {
       tp_rt.stats = true;
       tp_rt.stats_t0 = tp_now_ns();

@@ -84,8 +84,8 @@ void tp_papi_init(void) {
   if (!list)
     return;
   static const char *const libs[] = {"libpapi.so", "libpapi.so.7.0", "libpapi.so.7"};
-  void *h = NULL;
-  for (size_t i = 0; i < sizeof libs / sizeof *libs && !h; i++)
+  void *h = tp_rt.papi_lib ? dlopen(tp_rt.papi_lib, RTLD_NOW | RTLD_LOCAL) : NULL;
+  for (size_t i = 0; i < sizeof libs / sizeof *libs && !h && !tp_rt.papi_lib; i++)
     h = dlopen(libs[i], RTLD_NOW | RTLD_LOCAL);
   if (!h) {
     tp_warn("TEMPO_PAPI: cannot load libpapi (%s); no events are counted, the other "

@@ -230,6 +230,7 @@ struct tp_runtime {
   /* TEMPO_PAPI (papi.c): the events asked for (NULL: none), libpapi's
    * functions and the events kept, how many. */
   char *papi_events;
+  char *papi_lib;          /* TEMPO_TEST_PAPI_LIB: the library to load instead */
   struct tp_papi *papi;
   unsigned papi_n;
   /* TEMPO_TRACE (trace.c): the file, events a thread keeps, every
