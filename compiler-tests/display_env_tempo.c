@@ -34,6 +34,7 @@ int main(void) {
 // SET-NEXT: TEMPO_PLACES_KIND = 'ALL'
 // SET-NEXT: TEMPO_AUTO_BALANCE = 'TRUE'
 // SET-NEXT: TEMPO_STEAL_LOCAL = 'TRUE'
+// SET-NEXT: TEMPO_PAPI = ''
 // SET-NEXT: OPENMP DISPLAY ENVIRONMENT END
 // SET: tempo: version {{[0-9.]+}}, library [[BUILD]]/libtempo.so
 // SET-NEXT: tempo: CPUs allowed {{[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*}} ({{[0-9]+}} CPU{{s?}})
@@ -57,6 +58,7 @@ int main(void) {
 // DEFAULT-NEXT: TEMPO_PLACES_KIND = 'ALL'
 // DEFAULT-NEXT: TEMPO_AUTO_BALANCE = 'TRUE'
 // DEFAULT-NEXT: TEMPO_STEAL_LOCAL = 'TRUE'
+// DEFAULT-NEXT: TEMPO_PAPI = ''
 // DEFAULT-NEXT: OPENMP DISPLAY ENVIRONMENT END
 
 // The loader found Tempo through the rpath, under the name it asked for.

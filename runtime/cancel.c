@@ -19,7 +19,7 @@
  * clears its flag in every barrier; the effect is the same.)
  *
  * Taskgroups: task.c/taskgroup.c hold the flag and discard unstarted tasks. */
-#include "rt.h"
+#include "ompt.h"
 #include "task.h"
 
 /* The tag of the construct the caller is in: the barrier that ends it. */
@@ -37,6 +37,7 @@ bool tp_cancel(struct tp_thread *self, int which) {
   if (!tp_rt.g.cancel)
     return false;
   struct tp_team *team = self->team;
+  TP_OMPT(tp_ompt_cancel(self, which, true));
   if (which & (TP_CANCEL_LOOP | TP_CANCEL_SECTIONS))
     tp_store_rel(&team->ws_cancelled, ws_tag(self));
   else if (which & TP_CANCEL_TASKGROUP)
@@ -46,9 +47,7 @@ bool tp_cancel(struct tp_thread *self, int which) {
   return true;
 }
 
-bool tp_cancellation_point(struct tp_thread *self, int which) {
-  if (!tp_rt.g.cancel)
-    return false;
+static bool cancelled(struct tp_thread *self, int which) {
   struct tp_team *team = self->team;
   if (which & (TP_CANCEL_LOOP | TP_CANCEL_SECTIONS))
     return tp_load_acq(&team->ws_cancelled) == ws_tag(self);
@@ -56,6 +55,15 @@ bool tp_cancellation_point(struct tp_thread *self, int which) {
     return true;
   /* cancel parallel also cancels the region's explicit tasks */
   return tp_load_acq(&team->cancelled) != 0;
+}
+
+bool tp_cancellation_point(struct tp_thread *self, int which) {
+  if (!tp_rt.g.cancel)
+    return false;
+  bool yes = cancelled(self, which);
+  if (yes)
+    TP_OMPT(tp_ompt_cancel(self, which, false));
+  return yes;
 }
 
 void tp_cancel_region_end(struct tp_team *team) {

@@ -111,7 +111,7 @@ static bool env_switch(const char *name, bool *out) {
  * TEMPO_* variable, most likely a misspelt switch that would otherwise be
  * ignored without a word, gets a warning.  TEMPO_TEST_* belong to the test
  * harness. */
-#define TEMPO_SETTINGS_MAX 16
+#define TEMPO_SETTINGS_MAX 32
 
 const char *tp_tempo_setting(unsigned i, char *value, size_t size) {
   const char *name;
@@ -140,6 +140,7 @@ const char *tp_tempo_setting(unsigned i, char *value, size_t size) {
   }
   case 11: name = "TEMPO_AUTO_BALANCE"; flag = tp_rt.auto_balance; break;
   case 12: name = "TEMPO_STEAL_LOCAL"; flag = tp_rt.steal_local; break;
+  case 13: name = "TEMPO_PAPI"; string = tp_rt.papi_events ? tp_rt.papi_events : ""; break;
   default: return NULL;
   }
   if (string)
@@ -768,6 +769,21 @@ void tp_env_init(void) {
       tp_rt.stats_t0 = tp_now_ns();
       if (!on)
         tp_rt.stats_file = strdup(st);
+    }
+  }
+  /* PAPI events per thread and region (papi_events.h), in the statistics: asking
+   * for them turns the statistics on. */
+  const char *papi = getenv("TEMPO_PAPI");
+  if (papi && *papi) {
+    tp_rt.papi_events = strdup(papi);
+    /* Tests name a library that is not there (the notice when libpapi is
+     * missing); "" or unset: the system's. */
+    const char *lib = getenv("TEMPO_TEST_PAPI_LIB");
+    if (lib && *lib)
+      tp_rt.papi_lib = strdup(lib);
+    if (!tp_rt.stats) {
+      tp_rt.stats = true;
+      tp_rt.stats_t0 = tp_now_ns();
     }
   }
   /* A timeline (trace.h): the file, and how many events a thread keeps. */

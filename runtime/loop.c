@@ -24,6 +24,7 @@
  *
  * Ordered loops additionally hand the "ordered turn" from chunk to chunk in
  * iteration order (ordered.c) when a member finishes a chunk. */
+#include "ompt.h"
 #include "stats.h"
 #include "task.h"
 #include "ws.h"
@@ -104,6 +105,7 @@ static void loop_init(struct tp_ws *ws, const struct tp_loop *l, unsigned nthr) 
   ws->incr = l->incr;
   ws->n = l->n;
   ws->ordered = l->ordered;
+  ws->sections = l->sections;
   ws->nthreads = nthr;
   ws->dyn_cas = ws->kind == TP_WS_DYNAMIC &&
                 l->chunk > (UINT64_MAX - l->n) / ((uint64_t)nthr + 1);
@@ -126,6 +128,8 @@ static void steal_from_slot(struct tp_thread *self, struct tp_ws *ws) {
 bool tp_loop_start(struct tp_thread *self, const struct tp_loop *l,
                    const struct tp_ws_hook *hook, void **mem, uint64_t *istart,
                    uint64_t *iend) {
+  TP_OMPT(tp_ompt_work_begin(self, l->sections ? TP_OMPT_WORK_SECTIONS : TP_OMPT_WORK_LOOP,
+                             l->n));
   if (is_steal(l->kind) && !hook && !mem && istart && !l->ordered &&
       !l->ncounts && tp_steal_eligible(self, l->n, l->chunk)) {
     /* Every member has the description from its own call: no slot. */
@@ -256,6 +260,8 @@ bool tp_loop_next_logical(struct tp_thread *self, uint64_t *lo, uint64_t *hi) {
     cur->lo = *lo;
     cur->hi = *hi;
     cur->held = ws->ordered;
+    TP_OMPT(tp_ompt_dispatch(self, ws->sections,
+                             ws->sections ? *lo : ws->start + *lo * ws->incr));
   }
   return got;
 }
@@ -280,6 +286,7 @@ static bool next_chunk(struct tp_thread *self, uint64_t *lo, uint64_t *hi,
       if (!tp_steal_next(self, lo, hi))
         return false;
       tp_stat(self, TP_STAT_LOOP_CHUNKS, 1);
+      TP_OMPT(tp_ompt_dispatch(self, false, s->start + *lo * s->incr));
       *v = (struct loop_values){s->start, s->incr, s->n, s->end};
       return true;
     }
@@ -340,6 +347,7 @@ void tp_loop_end(struct tp_thread *self, bool nowait) {
       tp_ordered_pass(self, ws, cur);
     tp_ws_leave(self);
   }
+  TP_OMPT(tp_ompt_work_end(self));
   if (!nowait)
     tp_barrier(self);
 }

@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sched.h>
+
 #include "ompt.h"
+#include "places.h"
 #include "task.h"
 #include "taskpriv.h"
 
@@ -47,6 +50,23 @@ void tp_ompt_dependences(struct tp_task *t, const struct tp_dep *deps, unsigned 
   (void)t, (void)deps, (void)n;
 }
 
+void tp_ompt_work_begin(struct tp_thread *self, enum tp_ompt_work kind, uint64_t count) {
+  (void)self, (void)kind, (void)count;
+}
+void tp_ompt_work(struct tp_thread *self, enum tp_ompt_work kind, bool begin, uint64_t count) {
+  (void)self, (void)kind, (void)begin, (void)count;
+}
+void tp_ompt_work_end(struct tp_thread *self) { (void)self; }
+void tp_ompt_single(struct tp_thread *self, bool executor) { (void)self, (void)executor; }
+void tp_ompt_dispatch(struct tp_thread *self, bool section, uint64_t instance) {
+  (void)self, (void)section, (void)instance;
+}
+void tp_ompt_cancel(struct tp_thread *self, int which, bool activated) {
+  (void)self, (void)which, (void)activated;
+}
+void tp_ompt_masked(struct tp_thread *self, bool begin) { (void)self, (void)begin; }
+void tp_ompt_reduction(struct tp_thread *self, bool begin) { (void)self, (void)begin; }
+
 #else
 #include TEMPO_OMPT_HEADER
 
@@ -71,6 +91,11 @@ static ompt_set_result_t set_callback(ompt_callbacks_t which, ompt_callback_t cb
   case ompt_callback_mutex_acquired:
   case ompt_callback_mutex_released:
   case ompt_callback_dependences:
+  case ompt_callback_work:
+  case ompt_callback_dispatch:
+  case ompt_callback_cancel:
+  case ompt_callback_masked:
+  case ompt_callback_reduction:
     tp_rt.ompt_cb[which] = (void (*)(void))cb;
     return ompt_set_always;
   default:
@@ -134,6 +159,82 @@ static int get_task_info(int level, int *flags, ompt_data_t **task_data,
   return 2;
 }
 
+/* The state is kept coarsely, by the hooks a tool turns on (thread,
+ * implicit task, barrier, taskwait): serial, parallel, waiting in a barrier
+ * or taskwait (tasks run there count as waiting), idle in the pool; lock
+ * and critical waits are not told apart from work, and no wait id is given. */
+static int get_state(ompt_wait_id_t *wait_id) {
+  struct tp_thread *self = tp_tls_self;
+  if (wait_id)
+    *wait_id = 0;
+  return self ? self->ompt_state : ompt_state_undefined;
+}
+
+static const struct {
+  int state;
+  const char *name;
+} states[] = {
+    {ompt_state_work_serial, "ompt_state_work_serial"},
+    {ompt_state_work_parallel, "ompt_state_work_parallel"},
+    {ompt_state_work_reduction, "ompt_state_work_reduction"},
+    {ompt_state_wait_barrier_implicit_parallel, "ompt_state_wait_barrier_implicit_parallel"},
+    {ompt_state_wait_barrier_implementation, "ompt_state_wait_barrier_implementation"},
+    {ompt_state_wait_taskwait, "ompt_state_wait_taskwait"},
+    {ompt_state_idle, "ompt_state_idle"},
+};
+
+/* current: ompt_state_undefined to start (so it is not listed); returns 0
+ * after the last. */
+static int enumerate_states(int current, int *next, const char **name) {
+  size_t n = sizeof states / sizeof *states, i = 0;
+  if (current != ompt_state_undefined || !next) {
+    while (i < n && states[i].state != current)
+      i++;
+    i++;
+  }
+  if (i >= n || !next || !name) {
+    return 0;
+  }
+  *next = states[i].state;
+  *name = states[i].name;
+  return 1;
+}
+
+/* One implementation serves every lock kind: a futex word (sys.h). */
+static int enumerate_mutex_impls(int current, int *next, const char **name) {
+  if (current != ompt_mutex_impl_none || !next || !name)
+    return 0;
+  *next = 1;
+  *name = "futex";
+  return 1;
+}
+
+static int get_num_places(void) {
+  const struct tp_place_list *l = tp_rt.g.place_list;
+  return l ? (int)l->n : 0;
+}
+
+static int get_place_proc_ids(int place, int ids_size, int *ids) {
+  const struct tp_place_list *l = tp_rt.g.place_list;
+  if (!l || place < 0 || (unsigned)place >= l->n)
+    return 0;
+  int count = 0;
+  for (int c = 0; c < CPU_SETSIZE; c++)
+    if (CPU_ISSET(c, &l->set[place])) {
+      if (ids && count < ids_size)
+        ids[count] = c;
+      count++;
+    }
+  return count;
+}
+
+static int get_place_num(void) {
+  struct tp_thread *self = tp_tls_self;
+  return self && tp_rt.g.place_list ? self->bound_place : -1;
+}
+
+static int get_proc_id(void) { return sched_getcpu(); }
+
 static uint64_t get_unique_id(void) {
   return __atomic_add_fetch(&tp_rt.ompt_next_id, 1, __ATOMIC_RELAXED);
 }
@@ -153,6 +254,13 @@ static ompt_interface_fn_t lookup(const char *name) {
       {"ompt_get_task_info", (ompt_interface_fn_t)get_task_info},
       {"ompt_get_unique_id", (ompt_interface_fn_t)get_unique_id},
       {"ompt_finalize_tool", (ompt_interface_fn_t)finalize_tool},
+      {"ompt_get_state", (ompt_interface_fn_t)get_state},
+      {"ompt_enumerate_states", (ompt_interface_fn_t)enumerate_states},
+      {"ompt_enumerate_mutex_impls", (ompt_interface_fn_t)enumerate_mutex_impls},
+      {"ompt_get_num_places", (ompt_interface_fn_t)get_num_places},
+      {"ompt_get_place_proc_ids", (ompt_interface_fn_t)get_place_proc_ids},
+      {"ompt_get_place_num", (ompt_interface_fn_t)get_place_num},
+      {"ompt_get_proc_id", (ompt_interface_fn_t)get_proc_id},
   };
   for (size_t i = 0; i < sizeof entries / sizeof *entries; i++)
     if (strcmp(name, entries[i].name) == 0)
@@ -206,7 +314,15 @@ void tp_ompt_fini(void) {
 
 /* --- callbacks -------------------------------------------------------------- */
 
+static void close_single(struct tp_thread *self);
+
+/* The state of a thread working in `team` (NULL: none). */
+static int working(const struct tp_team *team) {
+  return team && team->level > 0 ? ompt_state_work_parallel : ompt_state_work_serial;
+}
+
 void tp_ompt_thread_begin(struct tp_thread *self, bool initial) {
+  self->ompt_state = initial ? ompt_state_work_serial : ompt_state_idle;
   if (CB(thread_begin))
     CB(thread_begin)(initial ? ompt_thread_initial : ompt_thread_worker,
                      data(&self->tool_data));
@@ -233,7 +349,13 @@ void tp_ompt_parallel(struct tp_thread *self, struct tp_team *team, unsigned req
 
 void tp_ompt_implicit_task(struct tp_thread *self, struct tp_team *team, struct tp_task *it,
                            unsigned tid, bool begin) {
-  (void)self;
+  if (begin) {
+    team->member[tid].ompt_work = 0; /* whatever an earlier region left open */
+    self->ompt_state = ompt_state_work_parallel;
+  } else {
+    close_single(self);
+    self->ompt_state = self->is_worker ? ompt_state_idle : working(team->parent);
+  }
   if (CB(implicit_task))
     CB(implicit_task)(begin ? ompt_scope_begin : ompt_scope_end,
                       begin ? data(&team->tool_data) : NULL, data(&it->tool_data),
@@ -241,6 +363,12 @@ void tp_ompt_implicit_task(struct tp_thread *self, struct tp_team *team, struct 
 }
 
 void tp_ompt_sync(struct tp_thread *self, enum tp_ompt_sync kind, bool begin) {
+  if (begin && kind != TP_OMPT_TASKWAIT)
+    close_single(self); /* gcc's single ends at its barrier (ompt.h) */
+  self->ompt_state = !begin                          ? working(self->team)
+                     : kind == TP_OMPT_TASKWAIT      ? ompt_state_wait_taskwait
+                     : kind == TP_OMPT_BARRIER       ? ompt_state_wait_barrier_implementation
+                                                     : ompt_state_wait_barrier_implicit_parallel;
   if (!CB(sync_region))
     return;
   static const ompt_sync_region_t kinds[] = {
@@ -302,6 +430,92 @@ void tp_ompt_dependences(struct tp_task *t, const struct tp_dep *deps, unsigned 
   CB(dependences)(data(&t->tool_data), d, (int)n);
   if (d != buf)
     free(d);
+}
+
+/* --- worksharing ------------------------------------------------------------- */
+
+static void work(struct tp_thread *self, int kind, ompt_scope_endpoint_t ep, uint64_t count) {
+  if (CB(work))
+    CB(work)((ompt_work_t)kind, ep, data(&self->team->tool_data), data(&self->task->tool_data),
+             count, NULL);
+}
+
+static void close_single(struct tp_thread *self) {
+  struct tp_member *m = &self->team->member[self->tid];
+  if (m->ompt_work == TP_OMPT_WORK_SINGLE_EXECUTOR) {
+    m->ompt_work = 0;
+    work(self, TP_OMPT_WORK_SINGLE_EXECUTOR, ompt_scope_end, 1);
+  }
+}
+
+void tp_ompt_work_begin(struct tp_thread *self, enum tp_ompt_work kind, uint64_t count) {
+  close_single(self); /* a gcc single nowait before this construct */
+  struct tp_member *m = &self->team->member[self->tid];
+  if (m->ompt_work)
+    return; /* reported already (ompt.h) */
+  m->ompt_work = (uint8_t)kind;
+  work(self, kind, ompt_scope_begin, count);
+}
+
+void tp_ompt_work_end(struct tp_thread *self) {
+  struct tp_member *m = &self->team->member[self->tid];
+  int kind = m->ompt_work;
+  if (!kind)
+    return;
+  m->ompt_work = 0;
+  work(self, kind, ompt_scope_end, kind == TP_OMPT_WORK_SINGLE_EXECUTOR);
+}
+
+void tp_ompt_work(struct tp_thread *self, enum tp_ompt_work kind, bool begin, uint64_t count) {
+  work(self, kind, begin ? ompt_scope_begin : ompt_scope_end, count);
+}
+
+void tp_ompt_single(struct tp_thread *self, bool executor) {
+  if (executor) {
+    tp_ompt_work_begin(self, TP_OMPT_WORK_SINGLE_EXECUTOR, 1);
+    return;
+  }
+  close_single(self);
+  work(self, TP_OMPT_WORK_SINGLE_OTHER, ompt_scope_begin, 1);
+  work(self, TP_OMPT_WORK_SINGLE_OTHER, ompt_scope_end, 1);
+}
+
+void tp_ompt_dispatch(struct tp_thread *self, bool section, uint64_t instance) {
+  if (!CB(dispatch))
+    return;
+  ompt_data_t inst = {.value = instance};
+  CB(dispatch)(data(&self->team->tool_data), data(&self->task->tool_data),
+               section ? ompt_dispatch_section : ompt_dispatch_iteration, inst);
+}
+
+void tp_ompt_cancel(struct tp_thread *self, int which, bool activated) {
+  if (!CB(cancel))
+    return;
+  int flags = activated ? ompt_cancel_activated : ompt_cancel_detected;
+  if (which & TP_CANCEL_PARALLEL)
+    flags |= ompt_cancel_parallel;
+  if (which & TP_CANCEL_LOOP)
+    flags |= ompt_cancel_loop;
+  if (which & TP_CANCEL_SECTIONS)
+    flags |= ompt_cancel_sections;
+  if (which & TP_CANCEL_TASKGROUP)
+    flags |= ompt_cancel_taskgroup;
+  CB(cancel)(data(&self->task->tool_data), flags, NULL);
+}
+
+void tp_ompt_masked(struct tp_thread *self, bool begin) {
+  if (CB(masked))
+    CB(masked)(begin ? ompt_scope_begin : ompt_scope_end, data(&self->team->tool_data),
+               data(&self->task->tool_data), NULL);
+}
+
+void tp_ompt_reduction(struct tp_thread *self, bool begin) {
+  self->ompt_state = begin ? ompt_state_work_reduction : working(self->team);
+  ompt_callback_sync_region_t cb =
+      (ompt_callback_sync_region_t)tp_rt.ompt_cb[ompt_callback_reduction];
+  if (cb)
+    cb(ompt_sync_region_reduction, begin ? ompt_scope_begin : ompt_scope_end,
+       data(&self->team->tool_data), data(&self->task->tool_data), NULL);
 }
 
 #endif

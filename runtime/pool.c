@@ -41,7 +41,10 @@ static void *worker_main(void *arg) {
     const void *site = team->site; /* the team is not ours after the join */
     tp_trace(self, TP_TR_REGION, TP_TR_BEGIN, site);
     TP_OMPT(tp_ompt_implicit_task(self, team, it, tid, true));
+    tp_stats_member_begin(self);
     self->job_fn(self->job_data);
+    if (tp_unlikely(self->stats != NULL))
+      tp_stats_member_end(self, site);
     if (tp_unlikely(self->forked_in_region)) {
       /* A child of fork() made by this worker inside the region: no
        * master to join, no program to return to on this thread (fork.c). */

@@ -29,6 +29,7 @@ struct tp_task;
 struct tp_ws;
 struct tp_wq;
 struct tp_stats;
+struct tp_papi;
 
 #define TP_OMPT_CALLBACKS 40 /* ompt_callbacks_t values stay below this */
 
@@ -70,7 +71,7 @@ struct tp_member {
   uint32_t bar_epoch;  /* barriers this member has passed in this team */
   uint32_t ws_seq;     /* worksharing constructs this member has entered */
   uint32_t single_seq; /* single constructs this member has encountered */
-  uint32_t ordered_iter_pad;
+  uint8_t ompt_work;   /* worksharing construct open for an OMPT tool (ompt.h) */
   uint32_t red_mod_seq[2];  /* reduction(task) constructs met (taskred_items.c) */
   struct tp_ws *ws;    /* worksharing construct in progress (loops/sections) */
   struct tp_task *itask; /* implicit task of this member */
@@ -145,6 +146,7 @@ struct tp_thread {
   struct tp_stats *stats;     /* its counts with TEMPO_STATS, else NULL (stats.h) */
   struct tp_trace *trace;     /* its events with TEMPO_TRACE, else NULL (trace.h) */
   tp_tool_data tool_data;     /* the thread's, for an OMPT tool (ompt.h) */
+  int ompt_state;             /* its ompt_state_t, kept only with a tool (ompt.c) */
   int bound_place;            /* place this thread is bound to, -1 if none */
   struct tp_team *hot_team[TP_HOT_LEVELS]; /* teams it masters, per level, kept for reuse */
   struct tp_team *solo_team;  /* team of one for the initial thread's level 0 */
@@ -240,6 +242,12 @@ struct tp_runtime {
   uint64_t stats_t0;
   uint64_t stats_energy0;  /* RAPL energy at the start, microjoules (stats.c) */
   int stats_energy_domains; /* package domains read; 0 = energy not measured */
+  /* TEMPO_PAPI (papi.c): the events asked for (NULL: none), libpapi's
+   * functions and the events kept, how many. */
+  char *papi_events;
+  char *papi_lib;          /* TEMPO_TEST_PAPI_LIB: the library to load instead */
+  struct tp_papi *papi;
+  unsigned papi_n;
   /* TEMPO_TRACE (trace.c): the file, events a thread keeps, every
    * thread's buffer (under trace_lock), the time 0 of the trace. */
   char *trace_file;

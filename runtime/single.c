@@ -6,17 +6,20 @@
  * copyprivate: the winner publishes a pointer to its data in
  * team->copyprivate; a barrier later everyone reads it; a second barrier
  * (the caller's) keeps the winner's data alive until all have copied. */
-#include "rt.h"
+#include "ompt.h"
 
 bool tp_single_start(struct tp_thread *self) {
   struct tp_team *team = self->team;
-  if (team->nthreads == 1)
-    return true;
-  /* No read before the CAS: it would fetch the line shared and then need
-   * a second transfer to own it. */
-  uint32_t mine = team->member[self->tid].single_seq++;
-  return __atomic_compare_exchange_n(&team->single_count, &mine, mine + 1, false,
-                                     __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
+  bool won = true;
+  if (team->nthreads > 1) {
+    /* No read before the CAS: it would fetch the line shared and then
+     * need a second transfer to own it. */
+    uint32_t mine = team->member[self->tid].single_seq++;
+    won = __atomic_compare_exchange_n(&team->single_count, &mine, mine + 1, false,
+                                      __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
+  }
+  TP_OMPT(tp_ompt_single(self, won));
+  return won;
 }
 
 void *tp_copyprivate_exchange(struct tp_thread *self, void *data, bool mine) {

@@ -21,7 +21,9 @@ struct tp_stats_hist {
 
 struct tp_stats_region {
   const void *fn; /* the region's site; NULL: free slot, or (the last slot) "others" */
+  uint32_t used;  /* fn is set (release): the report reads the slot */
   uint64_t count, ns, max_ns;
+  uint64_t papi[TP_PAPI_MAX]; /* every member's events (TEMPO_PAPI) */
   struct tp_stats_hist hist;
 };
 
@@ -72,6 +74,7 @@ void tp_stats_thread_start(struct tp_thread *self) {
   s->barrier = tp_calloc(1, sizeof *s->barrier);
   s->regions = tp_calloc(REGION_SLOTS, sizeof *s->regions);
   s->uid = self->uid;
+  s->papi.set = -1; /* opened by the thread itself (papi_events.h) */
   tp_mutex_lock(&tp_rt.stats_lock);
   s->next = tp_rt.stats_list;
   tp_rt.stats_list = s;
@@ -89,13 +92,9 @@ void tp_stats_barrier(struct tp_thread *self, uint64_t t0) {
   hist_add(s->barrier, d);
 }
 
-void tp_stats_region(struct tp_thread *self, const void *fn, uint64_t t0) {
-  struct tp_stats *s = self->stats;
-  if (!s)
-    return;
-  uint64_t d = tp_now_ns() - t0;
-  tp_stat(self, TP_STAT_REGIONS, 1);
-  /* Open addressing on the function; a full table counts in the last slot. */
+/* The thread's slot for region function fn (open addressing on the
+ * function; a full table counts in the last slot, "others"). */
+static struct tp_stats_region *region_slot(struct tp_stats *s, const void *fn) {
   unsigned h = (unsigned)(((uintptr_t)fn >> 4) * 0x9e3779b1u) % (REGION_SLOTS - 1);
   struct tp_stats_region *r = NULL;
   for (unsigned k = 0; k < REGION_SLOTS - 1; k++) {
@@ -107,9 +106,33 @@ void tp_stats_region(struct tp_thread *self, const void *fn, uint64_t t0) {
   }
   if (!r)
     r = &s->regions[REGION_SLOTS - 1], fn = NULL;
-  /* The report reads a slot's function once its count is non-zero. */
-  if (!r->fn && fn)
+  if (!r->used) {
     r->fn = fn;
+    __atomic_store_n(&r->used, 1, __ATOMIC_RELEASE);
+  }
+  return r;
+}
+
+void tp_stats_member_end(struct tp_thread *self, const void *site) {
+  struct tp_stats *s = self->stats;
+  uint64_t d[TP_PAPI_MAX];
+  if (!s || !tp_rt.papi_n || !tp_papi_end(&s->papi, d))
+    return;
+  struct tp_stats_region *r = region_slot(s, site);
+  for (unsigned i = 0; i < tp_rt.papi_n; i++) {
+    __atomic_store_n(&s->papi_total[i], s->papi_total[i] + d[i], __ATOMIC_RELAXED);
+    __atomic_store_n(&r->papi[i], r->papi[i] + d[i], __ATOMIC_RELAXED);
+  }
+}
+
+void tp_stats_region(struct tp_thread *self, const void *fn, uint64_t t0) {
+  struct tp_stats *s = self->stats;
+  if (!s)
+    return;
+  tp_stats_member_end(self, fn);
+  uint64_t d = tp_now_ns() - t0;
+  tp_stat(self, TP_STAT_REGIONS, 1);
+  struct tp_stats_region *r = region_slot(s, fn);
   __atomic_store_n(&r->ns, r->ns + d, __ATOMIC_RELAXED);
   if (d > r->max_ns)
     __atomic_store_n(&r->max_ns, d, __ATOMIC_RELAXED);
@@ -170,6 +193,7 @@ static uint64_t energy_read(int *domains, uint64_t since_total, bool unwrap) {
 }
 
 void tp_stats_start(void) {
+  tp_papi_init();
   int n;
   tp_rt.stats_energy0 = energy_read(&n, 0, false);
   tp_rt.stats_energy_domains = n;
@@ -219,9 +243,9 @@ static unsigned merge_regions(struct tp_stats_region *out, unsigned cap) {
   for (struct tp_stats *s = tp_rt.stats_list; s; s = s->next)
     for (unsigned k = 0; k < REGION_SLOTS; k++) {
       const struct tp_stats_region *r = &s->regions[k];
-      uint64_t count = __atomic_load_n(&r->count, __ATOMIC_ACQUIRE);
-      if (!count)
+      if (!__atomic_load_n(&r->used, __ATOMIC_ACQUIRE))
         continue;
+      uint64_t count = __atomic_load_n(&r->count, __ATOMIC_RELAXED);
       unsigned j = 0;
       while (j < n && out[j].fn != r->fn)
         j++;
@@ -237,6 +261,8 @@ static unsigned merge_regions(struct tp_stats_region *out, unsigned cap) {
       if (mx > out[j].max_ns)
         out[j].max_ns = mx;
       hist_merge(&out[j].hist, &r->hist);
+      for (unsigned i = 0; i < tp_rt.papi_n; i++)
+        out[j].papi[i] += __atomic_load_n(&r->papi[i], __ATOMIC_RELAXED);
     }
   return n;
 }
@@ -271,6 +297,21 @@ static struct blocks sorted_blocks(void) {
   return b;
 }
 
+/* ", "papi": {"EVENT": N, ...}" when TEMPO_PAPI counts events.  Event
+ * names need no escapes beyond quotes and backslashes. */
+static void json_papi(FILE *f, const uint64_t *v) {
+  if (!tp_rt.papi_n)
+    return;
+  fprintf(f, ", \"papi\": {");
+  for (unsigned i = 0; i < tp_rt.papi_n; i++) {
+    fprintf(f, "%s\"", i ? ", " : "");
+    for (const char *p = tp_papi_name(i); *p; p++)
+      fprintf(f, *p == '"' || *p == '\\' ? "\\%c" : "%c", *p);
+    fprintf(f, "\": %llu", (unsigned long long)__atomic_load_n(&v[i], __ATOMIC_RELAXED));
+  }
+  fprintf(f, "}");
+}
+
 static void write_json(FILE *f, struct blocks th, const struct tp_stats_region *reg,
                        unsigned nreg, const struct tp_stats_hist *bar, double secs) {
   fprintf(f, "{\n  \"tempo_stats\": 1,\n  \"seconds\": %.6f,\n  \"threads\": [\n", secs);
@@ -281,6 +322,7 @@ static void write_json(FILE *f, struct blocks th, const struct tp_stats_region *
     for (unsigned k = 0; k < TP_STAT_N; k++)
       fprintf(f, ", \"%s\": %llu", names[k],
               (unsigned long long)__atomic_load_n(&s->c[k], __ATOMIC_RELAXED));
+    json_papi(f, s->papi_total);
     fprintf(f, "}");
     first = false;
   }
@@ -292,11 +334,13 @@ static void write_json(FILE *f, struct blocks th, const struct tp_stats_region *
     for (const char *p = name; *p; p++) /* symbol names need no other escapes */
       fprintf(f, *p == '"' || *p == '\\' ? "\\%c" : "%c", *p);
     fprintf(f, "\", \"count\": %llu, \"total_ns\": %llu, \"p50_ns\": %llu, "
-               "\"p99_ns\": %llu, \"max_ns\": %llu}",
+               "\"p99_ns\": %llu, \"max_ns\": %llu",
             (unsigned long long)reg[j].count, (unsigned long long)reg[j].ns,
             (unsigned long long)hist_pct(&reg[j].hist, 0.5),
             (unsigned long long)hist_pct(&reg[j].hist, 0.99),
             (unsigned long long)reg[j].max_ns);
+    json_papi(f, reg[j].papi);
+    fprintf(f, "}");
   }
   fprintf(f, "\n  ],\n  \"barrier_wait\": {\"p50_ns\": %llu, \"p99_ns\": %llu},\n",
           (unsigned long long)hist_pct(bar, 0.5), (unsigned long long)hist_pct(bar, 0.99));
@@ -364,6 +408,28 @@ static void write_table(FILE *f, struct blocks th, const struct tp_stats_region 
     fprintf(f, "%10llu %12.3f %10.2f %10.2f %10.2f  %s\n", (unsigned long long)reg[j].count,
             (double)reg[j].ns / 1e6, (double)hist_pct(&reg[j].hist, 0.5) / 1e3,
             (double)hist_pct(&reg[j].hist, 0.99) / 1e3, (double)reg[j].max_ns / 1e3, name);
+  }
+  if (tp_rt.papi_n) {
+    fprintf(f, "tempo: PAPI events (TEMPO_PAPI) in parallel regions, per thread and per "
+               "region:\n%7s", "thread");
+    for (unsigned i = 0; i < tp_rt.papi_n; i++)
+      fprintf(f, " %20s", tp_papi_name(i));
+    fprintf(f, "\n");
+    for (unsigned t = 0; t < th.n; t++) {
+      fprintf(f, "%7u", th.s[t]->uid);
+      for (unsigned i = 0; i < tp_rt.papi_n; i++)
+        fprintf(f, " %20llu",
+                (unsigned long long)__atomic_load_n(&th.s[t]->papi_total[i], __ATOMIC_RELAXED));
+      fprintf(f, "\n");
+    }
+    for (unsigned j = 0; j < nreg; j++) {
+      char name[512];
+      region_name(&reg[j], name, sizeof name);
+      fprintf(f, "%7s", "region");
+      for (unsigned i = 0; i < tp_rt.papi_n; i++)
+        fprintf(f, " %20llu", (unsigned long long)reg[j].papi[i]);
+      fprintf(f, "  %s\n", name);
+    }
   }
   fprintf(f, "tempo: barrier waits: p50 %.2f us, p99 %.2f us (percentiles within 19%%)\n",
           (double)hist_pct(bar, 0.5) / 1e3, (double)hist_pct(bar, 0.99) / 1e3);

@@ -12,6 +12,7 @@
 #ifndef TEMPO_STATS_H
 #define TEMPO_STATS_H
 
+#include "papi_events.h"
 #include "rt.h"
 
 enum tp_stat {
@@ -44,6 +45,8 @@ struct tp_stats {
   struct tp_stats_region *regions; /* per region function (stats.c) */
   unsigned uid;
   struct tp_stats *next;         /* all blocks (tp_rt.stats_list) */
+  struct tp_papi_thread papi;    /* TEMPO_PAPI: its event set (papi_events.h) */
+  uint64_t papi_total[TP_PAPI_MAX]; /* its events in regions */
 };
 
 /* Allocates self's block when statistics are on (a thread's start). */
@@ -64,6 +67,13 @@ static inline uint64_t tp_stat_clock(const struct tp_thread *self) {
 void tp_stats_barrier(struct tp_thread *self, uint64_t t0) tp_hidden;
 /* A region named by `site` (tp_team.site) that began at t0 ended (its master). */
 void tp_stats_region(struct tp_thread *self, const void *site, uint64_t t0) tp_hidden;
+/* A member's part of a region begins / ends (every member, the master
+ * too): TEMPO_PAPI's counts, added to the thread and to the region `site`. */
+static inline void tp_stats_member_begin(struct tp_thread *self) {
+  if (tp_unlikely(self->stats != NULL) && tp_rt.papi_n)
+    tp_papi_begin(&self->stats->papi);
+}
+void tp_stats_member_end(struct tp_thread *self, const void *site) tp_hidden;
 /* A sleep in a wait that runs tasks begins (asleep) or ends. */
 void tp_stats_sleep(struct tp_thread *self, bool asleep) tp_hidden;
 

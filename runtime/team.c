@@ -237,8 +237,10 @@ void tp_parallel_begin(struct tp_thread *self, void (*fn)(void *), void *data,
   uint32_t epoch = ++team->region_epoch;
   if (n > 1)
     tp_task_region_begin(team);
-  if (tp_unlikely(self->stats != NULL))
+  if (tp_unlikely(self->stats != NULL)) {
     team->stats_t0 = tp_now_ns();
+    tp_stats_member_begin(self);
+  }
   tp_trace(self, TP_TR_REGION, TP_TR_BEGIN, site);
   TP_OMPT(tp_ompt_parallel(self, team, requested ? requested : n, true));
 

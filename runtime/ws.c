@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ompt.h"
 #include "ws.h"
 
 static struct tp_ws *ring_alloc(unsigned capacity) {
@@ -166,17 +167,20 @@ void tp_ws_publish(struct tp_thread *self, struct tp_ws *ws) {
 struct tp_ws *tp_ws_attach(struct tp_thread *self) {
   struct tp_team *team = self->team;
   struct tp_member *m = &team->member[self->tid];
+  struct tp_ws *ws;
   if (team->nthreads == 1) {
     /* The master initialised it and is the only member. */
-    m->ws = solo_slot(team);
-    cursor_reset(team, self->tid);
-    return m->ws;
+    ws = solo_slot(team);
+  } else {
+    uint32_t s = m->ws_seq++;
+    ws = &team->ws_ring[s % TP_WS_RING];
+    tp_ws_wait32(self, ws, &ws->ready, s);
   }
-  uint32_t s = m->ws_seq++;
-  struct tp_ws *ws = &team->ws_ring[s % TP_WS_RING];
-  tp_ws_wait32(self, ws, &ws->ready, s);
   cursor_reset(team, self->tid);
   m->ws = ws;
+  /* The master's tp_loop_start reported its begin; this is the worker's. */
+  TP_OMPT(tp_ompt_work_begin(self, ws->sections ? TP_OMPT_WORK_SECTIONS : TP_OMPT_WORK_LOOP,
+                             ws->n));
   return ws;
 }
 

@@ -95,6 +95,7 @@ struct tp_ws {
   bool ordered;      /* ordered clause: chunks complete in iteration order */
   bool dyn_cas;      /* dynamic: fetch_add could overflow; claim with CAS */
   bool steal;        /* members copy the description and steal (steal.c) */
+  bool sections;     /* a sections construct (for an OMPT tool) */
 
   /* Line 2: read-mostly. */
   uint64_t start tp_cacheline_aligned; /* values, as given (two's complement) */
@@ -183,6 +184,7 @@ struct tp_loop {
   uint64_t chunk;       /* normalised: >= 1 except static block (0) */
   uint64_t start, end, incr, n;
   bool ordered;
+  bool sections;        /* a sections construct, not a loop (OMPT tools) */
   unsigned ncounts;     /* doacross: dimensions (0 = not doacross) */
   const uint64_t *counts;
 };

@@ -7,7 +7,7 @@
 static unsigned sections_start(unsigned count, uintptr_t *reductions,
                                void **mem) {
   struct tp_loop l = {.kind = TP_WS_DYNAMIC, .chunk = 1, .start = 0,
-                      .end = count, .incr = 1, .n = count};
+                      .end = count, .incr = 1, .n = count, .sections = true};
   struct tp_ws_hook h;
   uint64_t lo, hi;
   return tp_loop_start(tp_self(), &l, gomp_taskred_hook(&h, reductions), mem, &lo, &hi)
@@ -31,7 +31,7 @@ unsigned GOMP_sections_next(void) {
 static void par_sections(void (*fn)(void *), void *data, unsigned nthreads,
                          unsigned count, unsigned flags, bool run) {
   struct tp_loop l = {.kind = TP_WS_DYNAMIC, .chunk = 1, .start = 0,
-                      .end = count, .incr = 1, .n = count};
+                      .end = count, .incr = 1, .n = count, .sections = true};
   nthreads = tp_sections_request(tp_self(), nthreads, count);
   tp_parallel_loop(fn, data, nthreads, flags & 7, &l, run); /* proc_bind */
 }

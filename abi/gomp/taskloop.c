@@ -6,6 +6,7 @@
 
 #include "depend.h"
 #include "taskred.h"
+#include "../../runtime/ompt.h"
 #include "../../runtime/ws.h"
 
 struct gomp_block {
@@ -46,6 +47,8 @@ static void taskloop(void (*fn)(void *), void *data, void (*cpyfn)(void *, void 
       red[2] = 0; /* tells gcc's code there is nothing to combine or free */
     return;
   }
+  /* The construct is the shim's (its taskgroup around the core's loop). */
+  TP_OMPT(tp_ompt_work(self, TP_OMPT_WORK_TASKLOOP, true, n));
   if (group) {
     tp_taskgroup_start(self);
     if (red)
@@ -60,6 +63,7 @@ static void taskloop(void (*fn)(void *), void *data, void (*cpyfn)(void *, void 
   tp_taskloop(self, &l);
   if (group)
     tp_taskgroup_end(self);
+  TP_OMPT(tp_ompt_work(self, TP_OMPT_WORK_TASKLOOP, false, n));
 }
 
 void GOMP_taskloop(void (*fn)(void *), void *data, void (*cpyfn)(void *, void *),

@@ -10,6 +10,7 @@
  * arithmetic is done on 64-bit logical iteration numbers 0 .. n-1 with
  * value(i) = lb + i * incr, as in the core. */
 #include "kmpc.h"
+#include "../../runtime/ompt.h"
 #include "../../runtime/task.h"
 #include "../../runtime/ws.h"
 
@@ -146,6 +147,23 @@ static int dispatch_kind(struct tp_thread *self, int sched, int64_t chunk, bool 
   return tp_loop_sched(self, kind, flags, c);
 }
 
+/* What clang's ident says a static loop is (its KMP_IDENT_WORK_* flags):
+ * a tool's work type for __kmpc_for_static_init; the construct ends at
+ * __kmpc_for_static_fini.  Only this shim sees these loops. */
+#define KMP_IDENT_WORK_SECTIONS 0x400
+#define KMP_IDENT_WORK_DISTRIBUTE 0x800
+static void ompt_static_begin(struct tp_thread *self, const ident_t *loc, int sched,
+                              uint64_t n) {
+  sched &= ~(KMP_SCH_MONOTONIC | KMP_SCH_NONMONOTONIC);
+  int flags = loc ? loc->flags : 0;
+  enum tp_ompt_work w = (flags & KMP_IDENT_WORK_SECTIONS) ? TP_OMPT_WORK_SECTIONS
+                        : (flags & KMP_IDENT_WORK_DISTRIBUTE) || sched == KMP_DIST_STATIC ||
+                                  sched == KMP_DIST_STATIC_CHUNKED
+                            ? TP_OMPT_WORK_DISTRIBUTE
+                            : TP_OMPT_WORK_LOOP;
+  tp_ompt_work_begin(self, w, n);
+}
+
 /* Dimensions announced by __kmpc_doacross_init (doacross.c). */
 unsigned kmpc_doacross_counts(struct tp_thread *self, uint64_t *counts, unsigned cap) tp_hidden;
 #define DX_CAP 64
@@ -202,6 +220,7 @@ static uint64_t team_block(uint64_t *lb, uint64_t *ub, uint64_t n, int64_t st, b
     struct tp_thread *self = tp_self();                                         \
     uint64_t lb = (uint64_t)*plower, ub = (uint64_t)*pupper;                    \
     uint64_t n = trip(lb, ub, incr, SIGNED);                                    \
+    TP_OMPT(ompt_static_begin(self, loc, sched, n));                            \
     struct bounds b;                                                            \
     static_bounds(self, sched, lb, ub, n, incr, chunk, &b);                     \
     if (tp_unlikely(self->team->member[self->tid].abi_doacross_n))              \
@@ -220,6 +239,7 @@ static uint64_t team_block(uint64_t *lb, uint64_t *ub, uint64_t n, int64_t st, b
     uint64_t lb = (uint64_t)*plower, ub = (uint64_t)*pupper;                    \
     bool team_last;                                                             \
     uint64_t n = team_block(&lb, &ub, trip(lb, ub, incr, SIGNED), incr, &team_last); \
+    TP_OMPT(tp_ompt_work_begin(tp_self(), TP_OMPT_WORK_LOOP, n));               \
     struct bounds b;                                                            \
     static_bounds(tp_self(), sched, lb, ub, n, incr, chunk, &b);                \
     if (pupperD)                                                                \
@@ -285,4 +305,7 @@ KMPC_LOOP(4u, kmp_uint32, kmp_int32, false)
 KMPC_LOOP(8, kmp_int64, kmp_int64, true)
 KMPC_LOOP(8u, kmp_uint64, kmp_int64, false)
 
-void __kmpc_for_static_fini(ident_t *loc, kmp_int32 gtid) { (void)loc, (void)gtid; }
+void __kmpc_for_static_fini(ident_t *loc, kmp_int32 gtid) {
+  (void)loc, (void)gtid;
+  TP_OMPT(tp_ompt_work_end(tp_self()));
+}

@@ -35,13 +35,19 @@ kmp_int32 __kmpc_reduce_nowait(ident_t *loc, kmp_int32 gtid, kmp_int32 num_vars,
                                void (*reduce_func)(void *lhs, void *rhs),
                                kmp_critical_name *lck) {
   (void)gtid, (void)num_vars, (void)reduce_size, (void)reduce_data, (void)reduce_func;
-  switch (method(loc, tp_self())) {
+  struct tp_thread *self = tp_self();
+  switch (method(loc, self)) {
   case REDUCE_ALONE:
+    TP_OMPT(tp_ompt_reduction(self, true));
     return 1;
   case REDUCE_ATOMIC:
+    /* The atomics come after this call, and the nowait form has no end
+     * call: a tool hears of the reduction here, whole. */
+    TP_OMPT((tp_ompt_reduction(self, true), tp_ompt_reduction(self, false)));
     return 2;
   default:
     tp_critical_enter((uint32_t *)lck, TP_OMPT_CRITICAL);
+    TP_OMPT(tp_ompt_reduction(self, true));
     return 1;
   }
 }
@@ -49,7 +55,9 @@ kmp_int32 __kmpc_reduce_nowait(ident_t *loc, kmp_int32 gtid, kmp_int32 num_vars,
 /* Called after a 1 only. */
 void __kmpc_end_reduce_nowait(ident_t *loc, kmp_int32 gtid, kmp_critical_name *lck) {
   (void)gtid;
-  if (method(loc, tp_self()) == REDUCE_LOCK)
+  struct tp_thread *self = tp_self();
+  TP_OMPT(tp_ompt_reduction(self, false));
+  if (method(loc, self) == REDUCE_LOCK)
     tp_critical_leave((uint32_t *)lck, TP_OMPT_CRITICAL);
 }
 
@@ -68,6 +76,8 @@ void __kmpc_end_reduce(ident_t *loc, kmp_int32 gtid, kmp_critical_name *lck) {
   (void)gtid;
   struct tp_thread *self = tp_self();
   int m = method(loc, self);
+  if (m != REDUCE_ATOMIC)
+    TP_OMPT(tp_ompt_reduction(self, false));
   if (m == REDUCE_LOCK)
     tp_critical_leave((uint32_t *)lck, TP_OMPT_CRITICAL);
   if (m != REDUCE_ALONE)

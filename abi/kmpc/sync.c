@@ -13,19 +13,39 @@ kmp_int32 __kmpc_single(ident_t *loc, kmp_int32 gtid) {
   (void)loc, (void)gtid;
   return tp_single_start(tp_self());
 }
-void __kmpc_end_single(ident_t *loc, kmp_int32 gtid) { (void)loc, (void)gtid; }
+/* The executor's end of the single (a tool hears of it only here). */
+void __kmpc_end_single(ident_t *loc, kmp_int32 gtid) {
+  (void)loc, (void)gtid;
+  TP_OMPT(tp_ompt_work_end(tp_self()));
+}
 
+/* master/masked: gcc compiles them to a thread-number test, so only this
+ * shim can tell a tool of them. */
 kmp_int32 __kmpc_master(ident_t *loc, kmp_int32 gtid) {
   (void)loc, (void)gtid;
-  return tp_self()->tid == 0;
+  struct tp_thread *self = tp_self();
+  if (self->tid != 0)
+    return 0;
+  TP_OMPT(tp_ompt_masked(self, true));
+  return 1;
 }
-void __kmpc_end_master(ident_t *loc, kmp_int32 gtid) { (void)loc, (void)gtid; }
+void __kmpc_end_master(ident_t *loc, kmp_int32 gtid) {
+  (void)loc, (void)gtid;
+  TP_OMPT(tp_ompt_masked(tp_self(), false));
+}
 
 kmp_int32 __kmpc_masked(ident_t *loc, kmp_int32 gtid, kmp_int32 filter) {
   (void)loc, (void)gtid;
-  return filter >= 0 && tp_self()->tid == (unsigned)filter;
+  struct tp_thread *self = tp_self();
+  if (filter < 0 || self->tid != (unsigned)filter)
+    return 0;
+  TP_OMPT(tp_ompt_masked(self, true));
+  return 1;
 }
-void __kmpc_end_masked(ident_t *loc, kmp_int32 gtid) { (void)loc, (void)gtid; }
+void __kmpc_end_masked(ident_t *loc, kmp_int32 gtid) {
+  (void)loc, (void)gtid;
+  TP_OMPT(tp_ompt_masked(tp_self(), false));
+}
 
 /* Critical: clang emits 32 zeroed bytes per name (.gomp_critical_user_<name>.var);
  * the first word is the lock (zero is an unlocked tp_mutex).  Hints are

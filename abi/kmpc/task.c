@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "kmpc.h"
+#include "../../runtime/ompt.h"
 #include "../../runtime/tasknow.h"
 
 typedef kmp_int32 (*kmp_routine_entry_t)(kmp_int32, void *);
@@ -353,11 +354,14 @@ void __kmpc_taskloop_5(ident_t *loc, kmp_int32 gtid, kmp_task_t *task, kmp_int32
       .ctx = &kl, .flags = flags, .num = sched == 1 || sched == 2 ? grainsize : 0,
       .priority = p->flags & KMP_TASK_PRIORITY ? task->data2.priority : 0,
       .start = lower, .step = (uint64_t)st, .n = n};
+  /* The construct is the shim's (its taskgroup around the core's loop). */
+  TP_OMPT(tp_ompt_work(self, TP_OMPT_WORK_TASKLOOP, true, n));
   if (!nogroup)
     tp_taskgroup_start(self);
   tp_taskloop(self, &l);
   if (!nogroup)
     tp_taskgroup_end(self);
+  TP_OMPT(tp_ompt_work(self, TP_OMPT_WORK_TASKLOOP, false, n));
   if (p->flags & KMP_TASK_DESTRUCTORS)
     task->data1.destructors(gtid, task);
   tp_task_discard(self, p->t);
