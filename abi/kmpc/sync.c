@@ -21,19 +21,6 @@ void __kmpc_end_single(ident_t *loc, kmp_int32 gtid) {
 
 /* master/masked: gcc compiles them to a thread-number test, so only this
  * shim can tell a tool of them. */
-kmp_int32 __kmpc_master(ident_t *loc, kmp_int32 gtid) {
-  (void)loc, (void)gtid;
-  struct tp_thread *self = tp_self();
-  if (self->tid != 0)
-    return 0;
-  TP_OMPT(tp_ompt_masked(self, true));
-  return 1;
-}
-void __kmpc_end_master(ident_t *loc, kmp_int32 gtid) {
-  (void)loc, (void)gtid;
-  TP_OMPT(tp_ompt_masked(tp_self(), false));
-}
-
 kmp_int32 __kmpc_masked(ident_t *loc, kmp_int32 gtid, kmp_int32 filter) {
   (void)loc, (void)gtid;
   struct tp_thread *self = tp_self();
@@ -46,6 +33,10 @@ void __kmpc_end_masked(ident_t *loc, kmp_int32 gtid) {
   (void)loc, (void)gtid;
   TP_OMPT(tp_ompt_masked(tp_self(), false));
 }
+
+/* master is masked with filter 0. */
+kmp_int32 __kmpc_master(ident_t *loc, kmp_int32 gtid) { return __kmpc_masked(loc, gtid, 0); }
+void __kmpc_end_master(ident_t *loc, kmp_int32 gtid) { __kmpc_end_masked(loc, gtid); }
 
 /* Critical: clang emits 32 zeroed bytes per name (.gomp_critical_user_<name>.var);
  * the first word is the lock (zero is an unlocked tp_mutex).  Hints are

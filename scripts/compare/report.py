@@ -67,18 +67,24 @@ def _fmt_time(t):
     return "%.6f" % t
 
 
+def row_notes(r):
+    """What went wrong in a row's runs, for the table's notes column."""
+    notes = []
+    if r["skipped"]:
+        notes.append("skipped: " + r["skipped"])
+    if r["failures"]:
+        notes.append("FAILED x%d (%s)" % (r["failures"], r["failure"]))
+    if r["mismatches"]:
+        notes.append("OUTPUT MISMATCH x%d" % r["mismatches"])
+    return notes
+
+
 def format_table(rows, geo, baseline):
     header = ["job", "thr", "runtime", "median(s)", "min(s)", "max(s)",
               "vs " + baseline, "notes"]
     lines = []
     for r in rows:
-        notes = []
-        if r["skipped"]:
-            notes.append("skipped: " + r["skipped"])
-        if r["failures"]:
-            notes.append("FAILED x%d (%s)" % (r["failures"], r["failure"]))
-        if r["mismatches"]:
-            notes.append("OUTPUT MISMATCH x%d" % r["mismatches"])
+        notes = row_notes(r)
         if r["time_source"] == "wall":
             notes.append("wall-clock")
         ratio = "-" if r["runtime"] == baseline and r["ratio"] else \
@@ -171,13 +177,7 @@ def write_markdown(path, rows, geo, baseline, provenance_lines):
              "| job | threads | runtime | median (s) | min (s) | max (s) | vs %s | notes |"
              % baseline, "|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        notes = []
-        if r["skipped"]:
-            notes.append("skipped: " + r["skipped"])
-        if r["failures"]:
-            notes.append("FAILED x%d (%s)" % (r["failures"], r["failure"]))
-        if r["mismatches"]:
-            notes.append("OUTPUT MISMATCH x%d" % r["mismatches"])
+        notes = row_notes(r)
         ratio = "1.00 (base)" if r["runtime"] == baseline and r["ratio"] else \
             stats.format_ratio(r["ratio"], r["noise"])
         lines.append("| %s | %d | %s | %s | %s | %s | %s | %s |" % (
