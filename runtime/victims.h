@@ -37,19 +37,23 @@ struct tp_victims {
   unsigned nthreads, part_first, part_len;
   int policy, place;
   uint16_t *order; /* [cap]: the others nearest first, then the thief */
+  uint8_t *dist;   /* [cap]: order[k]'s distance (TP_NEAR_*) */
   unsigned cap;
   bool none;       /* no known placement for that shape: NULL */
 };
 
-/* Member `tid`'s order of team's nthreads members, or NULL (see above). */
+/* Member `tid`'s order of team's nthreads members, or NULL (see above);
+ * *dist (if dist is not NULL) gets each entry's distance. */
 const uint16_t *tp_victims_order(struct tp_victims *v, const struct tp_team *team,
-                                 unsigned tid) tp_hidden;
+                                 unsigned tid, const uint8_t **dist) tp_hidden;
 void tp_victims_fini(struct tp_victims *v) tp_hidden;
 
 /* The distance (TP_NEAR_*) between places a and b of tp_rt.g.place_list,
  * by their first CPUs; TP_NEAR_REMOTE if either is -1. */
 int tp_victims_distance(int a, int b) tp_hidden;
-/* order[0..n) for member tid of members placed on places[0..n). */
-void tp_victims_rank(const int *places, unsigned n, unsigned tid, uint16_t *order) tp_hidden;
+/* order[0..n) for member tid of members placed on places[0..n), and each
+ * entry's distance in dist[0..n) unless dist is NULL. */
+void tp_victims_rank(const int *places, unsigned n, unsigned tid, uint16_t *order,
+                     uint8_t *dist) tp_hidden;
 
 #endif
