@@ -1,5 +1,6 @@
 /* victims.h — the order in which a thief looks at its teammates' deques
- * (hierarchical stealing, victims.c).
+ * (hierarchical stealing, victims.c): tasksched.c's task thieves follow it,
+ * steal.c's loop thieves use it to prefer near ranges.
  *
  * Contract:
  *  - With a known placement (the team is bound to places, the topology is
