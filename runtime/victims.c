@@ -33,12 +33,16 @@ int tp_victims_distance(int a, int b) {
   int ca = first_cpu(&l->set[a]), cb = first_cpu(&l->set[b]);
   if (ca < 0 || cb < 0)
     return TP_NEAR_REMOTE;
-  static const enum tp_topo_level levels[] = {TP_TOPO_CORE, TP_TOPO_LLC, TP_TOPO_NUMA,
-                                              TP_TOPO_PACKAGE};
-  for (int i = 0; i < 4; i++)
-    if (together(levels[i], ca, cb))
-      return TP_NEAR_CORE + i;
-  return TP_NEAR_REMOTE;
+  if (together(TP_TOPO_CORE, ca, cb))
+    return TP_NEAR_CORE;
+  /* A cache or NUMA domain counts only inside a package: one NUMA domain
+   * over two packages (a machine, or a synthetic one, without NUMA) must
+   * not make the other package look near. */
+  if (!together(TP_TOPO_PACKAGE, ca, cb))
+    return TP_NEAR_REMOTE;
+  if (together(TP_TOPO_LLC, ca, cb))
+    return TP_NEAR_CACHE;
+  return together(TP_TOPO_NUMA, ca, cb) ? TP_NEAR_NUMA : TP_NEAR_PACKAGE;
 }
 
 void tp_victims_rank(const int *places, unsigned n, unsigned tid, uint16_t *order,

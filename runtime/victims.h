@@ -25,10 +25,10 @@
 enum {
   TP_NEAR_PLACE,   /* the same place */
   TP_NEAR_CORE,    /* hardware threads of one core */
-  TP_NEAR_CACHE,   /* one last-level cache */
-  TP_NEAR_NUMA,    /* one NUMA domain */
+  TP_NEAR_CACHE,   /* one last-level cache (in one package) */
+  TP_NEAR_NUMA,    /* one NUMA domain (in one package) */
   TP_NEAR_PACKAGE, /* one package */
-  TP_NEAR_REMOTE,  /* farther, or unknown */
+  TP_NEAR_REMOTE,  /* another package, or unknown */
   TP_NEAR_N
 };
 
