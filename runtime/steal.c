@@ -51,9 +51,10 @@
  * iterations cost more, that one piece can hold most of the work), no piece
  * is larger than a 1/2P-th of a block, and the rest stays stealable.
  *
- * Victim choice (the largest range in view) is made in pick_victim alone,
- * so placement-aware stealing can change it in one place. */
+ * Victim choice (the largest range in view) is made in pick_victim alone;
+ * with a known placement it prefers near members (victims.h). */
 #include "stats.h"
+#include "tasksched.h"
 #include "ws.h"
 
 /* Word layout: high 64 bits gen << 2 | owned << 1 | fin, low 64 bits
@@ -197,9 +198,12 @@ static uint32_t available(const struct tp_steal *s, tp_u128 w, unsigned v,
   return 0;
 }
 
-/* The victim with the most chunks in view, or -1. */
-static int pick_victim(struct tp_team *team, unsigned tid,
-                       const struct tp_steal *s, tp_u128 *seen) {
+/* The victim with the most chunks in view, or -1.  With a victim order
+ * (victims.h: known placement, TEMPO_STEAL_LOCAL), the one with the most
+ * among the nearest members holding at least half as many as the most
+ * anyone holds: a steal stays near unless that would halve it. */
+static int pick_victim(struct tp_team *team, unsigned tid, const struct tp_steal *s,
+                       const uint16_t *near, const uint8_t *dist, tp_u128 *seen) {
   int best = -1;
   uint32_t most = 0;
   for (unsigned k = 1; k < s->nthreads; k++) {
@@ -213,15 +217,35 @@ static int pick_victim(struct tp_team *team, unsigned tid,
       *seen = w;
     }
   }
-  return best;
+  if (!near || best < 0)
+    return best;
+  int pick = -1;
+  uint32_t got = 0;
+  for (unsigned k = 0; k + 1 < s->nthreads; k++) {
+    if (k && dist[k] != dist[k - 1] && got >= (most + 1) / 2)
+      break; /* the nearer class has enough */
+    unsigned v = near[k];
+    tp_u128 w = peek(tp_steal_word(team, v));
+    bool init;
+    uint32_t a = available(s, w, v, &init);
+    if (a > got) {
+      got = a;
+      pick = (int)v;
+      *seen = w;
+    }
+  }
+  return pick;
 }
 
 /* Steals the top half of some range into [*a, *b); false when none is left. */
-static bool steal(struct tp_team *team, unsigned tid, struct tp_steal *s,
-                  uint32_t *a, uint32_t *b) {
+static bool steal(struct tp_thread *self, struct tp_team *team, unsigned tid,
+                  struct tp_steal *s, uint32_t *a, uint32_t *b) {
+  const uint8_t *dist = NULL;
+  const uint16_t *near =
+      self->wq ? tp_victims_order(&self->wq->victims, team, tid, &dist) : NULL;
   for (;;) {
     tp_u128 w;
-    int v = pick_victim(team, tid, s, &w);
+    int v = pick_victim(team, tid, s, near, dist, &w);
     if (v < 0)
       return false;
     bool init;
@@ -271,7 +295,7 @@ bool tp_steal_next(struct tp_thread *self, uint64_t *lo, uint64_t *hi) {
     s->priv_lo += k;
   } else if (take_own(s, sw, &c, &k)) {
     /* [c, c + k) is ours */
-  } else if (steal(team, tid, s, &a, &b)) {
+  } else if (steal(self, team, tid, s, &a, &b)) {
     tp_stat(self, TP_STAT_LOOP_STEALS, 1);
     c = a;
     k = piece(s, b - a);

@@ -212,7 +212,7 @@ struct tp_task *tp_sched_steal(struct tp_thread *self, struct tp_team *team,
   if (t || team->nthreads == 1 || q->depth > TP_STEAL_DEPTH_MAX)
     return t;
   unsigned n = team->nthreads, start = next_rand(&q->rng) % n;
-  const uint16_t *near = tp_victims_order(&q->victims, team, self->tid);
+  const uint16_t *near = tp_victims_order(&q->victims, team, self->tid, NULL);
   for (unsigned k = 0; k < n; k++) {
     unsigned i = near ? near[k] : start + k < n ? start + k : start + k - n;
     struct tp_thread *m = team->member[i].thr;

@@ -33,15 +33,20 @@ int tp_victims_distance(int a, int b) {
   int ca = first_cpu(&l->set[a]), cb = first_cpu(&l->set[b]);
   if (ca < 0 || cb < 0)
     return TP_NEAR_REMOTE;
-  static const enum tp_topo_level levels[] = {TP_TOPO_CORE, TP_TOPO_LLC, TP_TOPO_NUMA,
-                                              TP_TOPO_PACKAGE};
-  for (int i = 0; i < 4; i++)
-    if (together(levels[i], ca, cb))
-      return TP_NEAR_CORE + i;
-  return TP_NEAR_REMOTE;
+  if (together(TP_TOPO_CORE, ca, cb))
+    return TP_NEAR_CORE;
+  /* A cache or NUMA domain counts only inside a package: one NUMA domain
+   * over two packages (a machine, or a synthetic one, without NUMA) must
+   * not make the other package look near. */
+  if (!together(TP_TOPO_PACKAGE, ca, cb))
+    return TP_NEAR_REMOTE;
+  if (together(TP_TOPO_LLC, ca, cb))
+    return TP_NEAR_CACHE;
+  return together(TP_TOPO_NUMA, ca, cb) ? TP_NEAR_NUMA : TP_NEAR_PACKAGE;
 }
 
-void tp_victims_rank(const int *places, unsigned n, unsigned tid, uint16_t *order) {
+void tp_victims_rank(const int *places, unsigned n, unsigned tid, uint16_t *order,
+                     uint8_t *dist) {
   /* Members counted per distance, then placed: a counting sort, stable in
    * the turn order tid + 1, tid + 2, ... */
   unsigned start[TP_NEAR_N + 1] = {0};
@@ -53,9 +58,14 @@ void tp_victims_rank(const int *places, unsigned n, unsigned tid, uint16_t *orde
     start[d + 1] += start[d];
   for (unsigned j = 1; j < n; j++) {
     unsigned i = tid + j < n ? tid + j : tid + j - n;
-    order[start[tp_victims_distance(places[tid], places[i])]++] = (uint16_t)i;
+    int d = tp_victims_distance(places[tid], places[i]);
+    if (dist)
+      dist[start[d]] = (uint8_t)d;
+    order[start[d]++] = (uint16_t)i;
   }
   order[n - 1] = (uint16_t)tid;
+  if (dist)
+    dist[n - 1] = TP_NEAR_PLACE;
 }
 
 /* Whether v was computed for this team's shape. */
@@ -66,9 +76,11 @@ static bool same_shape(const struct tp_victims *v, const struct tp_team *team) {
 }
 
 const uint16_t *tp_victims_order(struct tp_victims *v, const struct tp_team *team,
-                                 unsigned tid) {
+                                 unsigned tid, const uint8_t **dist) {
   if (!tp_rt.steal_local)
     return NULL;
+  if (dist)
+    *dist = v->dist;
   if (same_shape(v, team))
     return v->none ? NULL : v->order;
   v->team = team;
@@ -87,10 +99,13 @@ const uint16_t *tp_victims_order(struct tp_victims *v, const struct tp_team *tea
   int *places = malloc(sizeof *places * n);
   if (n > v->cap) {
     uint16_t *o = realloc(v->order, sizeof *o * n);
-    if (o) {
+    if (o)
       v->order = o;
+    uint8_t *d = realloc(v->dist, n);
+    if (d)
+      v->dist = d;
+    if (o && d)
       v->cap = n;
-    }
   }
   if (!places || n > v->cap) {
     free(places);
@@ -103,7 +118,9 @@ const uint16_t *tp_victims_order(struct tp_victims *v, const struct tp_team *tea
   }
   bool known = places[tid] >= 0;
   if (known)
-    tp_victims_rank(places, n, tid, v->order);
+    tp_victims_rank(places, n, tid, v->order, v->dist);
+  if (dist)
+    *dist = v->dist;
   free(places);
   v->none = !known;
   return known ? v->order : NULL;
@@ -111,7 +128,9 @@ const uint16_t *tp_victims_order(struct tp_victims *v, const struct tp_team *tea
 
 void tp_victims_fini(struct tp_victims *v) {
   free(v->order);
+  free(v->dist);
   v->order = NULL;
+  v->dist = NULL;
   v->cap = 0;
   v->team = NULL;
 }

@@ -1,5 +1,6 @@
 /* victims.h — the order in which a thief looks at its teammates' deques
- * (hierarchical stealing, victims.c).
+ * (hierarchical stealing, victims.c): tasksched.c's task thieves follow it,
+ * steal.c's loop thieves use it to prefer near ranges.
  *
  * Contract:
  *  - With a known placement (the team is bound to places, the topology is
@@ -24,10 +25,10 @@
 enum {
   TP_NEAR_PLACE,   /* the same place */
   TP_NEAR_CORE,    /* hardware threads of one core */
-  TP_NEAR_CACHE,   /* one last-level cache */
-  TP_NEAR_NUMA,    /* one NUMA domain */
+  TP_NEAR_CACHE,   /* one last-level cache (in one package) */
+  TP_NEAR_NUMA,    /* one NUMA domain (in one package) */
   TP_NEAR_PACKAGE, /* one package */
-  TP_NEAR_REMOTE,  /* farther, or unknown */
+  TP_NEAR_REMOTE,  /* another package, or unknown */
   TP_NEAR_N
 };
 
@@ -37,19 +38,23 @@ struct tp_victims {
   unsigned nthreads, part_first, part_len;
   int policy, place;
   uint16_t *order; /* [cap]: the others nearest first, then the thief */
+  uint8_t *dist;   /* [cap]: order[k]'s distance (TP_NEAR_*) */
   unsigned cap;
   bool none;       /* no known placement for that shape: NULL */
 };
 
-/* Member `tid`'s order of team's nthreads members, or NULL (see above). */
+/* Member `tid`'s order of team's nthreads members, or NULL (see above);
+ * *dist (if dist is not NULL) gets each entry's distance. */
 const uint16_t *tp_victims_order(struct tp_victims *v, const struct tp_team *team,
-                                 unsigned tid) tp_hidden;
+                                 unsigned tid, const uint8_t **dist) tp_hidden;
 void tp_victims_fini(struct tp_victims *v) tp_hidden;
 
 /* The distance (TP_NEAR_*) between places a and b of tp_rt.g.place_list,
  * by their first CPUs; TP_NEAR_REMOTE if either is -1. */
 int tp_victims_distance(int a, int b) tp_hidden;
-/* order[0..n) for member tid of members placed on places[0..n). */
-void tp_victims_rank(const int *places, unsigned n, unsigned tid, uint16_t *order) tp_hidden;
+/* order[0..n) for member tid of members placed on places[0..n), and each
+ * entry's distance in dist[0..n) unless dist is NULL. */
+void tp_victims_rank(const int *places, unsigned n, unsigned tid, uint16_t *order,
+                     uint8_t *dist) tp_hidden;
 
 #endif

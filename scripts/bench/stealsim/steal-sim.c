@@ -11,7 +11,12 @@
  *   tree D       an unbalanced tree: a node has 0..7 children (a fixed hash),
  *                so most of the work sits under a few subtrees
  *   loop N       one producer spawns N tasks of very different lengths
- * Prints one line: kernel, tasks, stolen, and stolen by distance. */
+ *   for N        an imbalanced nonmonotonic dynamic loop (range stealing):
+ *                the first quarter of the iterations cost 8 times more; an
+ *                iteration run outside its thread's starting block (member t
+ *                starts with [N*t/P, N*(t+1)/P), steal.c) was stolen
+ * Prints one line: kernel, tasks (iterations for `for`), stolen, and stolen
+ * by distance. */
 #include <omp.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -105,9 +110,38 @@ static void tree(uint32_t id, int depth) {
 #pragma omp taskwait
 }
 
+/* The member whose starting block holds iteration i (steal.c's blocks). */
+static int owner(long i, long n, int p) {
+  int t = 0;
+  while (t + 1 < p && n * (t + 1) / p <= i)
+    t++;
+  return t;
+}
+
+static void imbalanced_for(long n) {
+#pragma omp parallel
+  {
+    int p = omp_get_num_threads();
+    /* Every member enters one stealing loop first: a member's block can be
+     * stolen before it arrives only once it has been in one (steal.c). */
+#pragma omp for schedule(nonmonotonic : dynamic)
+    for (int i = 0; i < 64; i++)
+      (void)i;
+#pragma omp for schedule(nonmonotonic : dynamic)
+    for (long i = 0; i < n; i++) {
+      int t = omp_get_thread_num(), o = owner(i, n, p);
+      if (o != t)
+        note(place_of[o]);
+      else
+        note(here_place());
+      spin((int)(hash((uint32_t)i) % 16) * 300 * (i < n / 4 ? 8 : 1));
+    }
+  }
+}
+
 int main(int argc, char **argv) {
   if (argc != 7) {
-    fprintf(stderr, "usage: steal-sim fib|tree|loop SIZE PACKAGES NUMA L3 CORES\n"
+    fprintf(stderr, "usage: steal-sim fib|tree|loop|for SIZE PACKAGES NUMA L3 CORES\n"
                     "  (cores per L3, L3 per NUMA, NUMA per package, as in HWLOC_SYNTHETIC)\n");
     return 2;
   }
@@ -123,6 +157,9 @@ int main(int argc, char **argv) {
     if (t < 1024)
       place_of[t] = omp_get_place_num();
   }
+  if (!strcmp(argv[1], "for"))
+    imbalanced_for(n);
+  else
 #pragma omp parallel
 #pragma omp single
   {
