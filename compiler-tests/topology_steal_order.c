@@ -18,6 +18,9 @@
 // RUN: env HWLOC_SYNTHETIC="pack:2 core:2 pu:1" OMP_PLACES=cores OMP_PROC_BIND=close TEMPO_HEARTBEAT_US=0 TEMPO_INLINE_SLACK=0 %preload %run %t | %FileCheck %s
 // RUN: env HWLOC_SYNTHETIC="pack:2 core:2 pu:1" OMP_PLACES=cores OMP_PROC_BIND=spread,close TEMPO_HEARTBEAT_US=0 TEMPO_INLINE_SLACK=0 %preload %run %t | %FileCheck %s
 // RUN: env HWLOC_SYNTHETIC="pack:2 core:2 pu:1" OMP_PLACES=cores OMP_PROC_BIND=close TEMPO_STEAL_LOCAL=0 TEMPO_HEARTBEAT_US=0 TEMPO_INLINE_SLACK=0 %preload %run %t | %FileCheck %s
+// Four packages: each thief has three remote members and tries two a look
+// (TP_STEAL_REMOTE_MAX), from a start that turns; every member is reached.
+// RUN: env HWLOC_SYNTHETIC="pack:4 core:1 pu:1" OMP_PLACES=cores OMP_PROC_BIND=close TEMPO_HEARTBEAT_US=0 TEMPO_INLINE_SLACK=0 %preload %run %t | %FileCheck %s
 // RUN: env OMP_PLACES="{0},{0},{0},{0}" OMP_PROC_BIND=close TEMPO_HEARTBEAT_US=0 TEMPO_INLINE_SLACK=0 %preload %run %t | %FileCheck %s
 // RUN: env HWLOC_SYNTHETIC="pack:2 core:2 pu:1" OMP_PLACES=cores OMP_PROC_BIND=close %preload %run %t loop | %FileCheck %s --check-prefix=LOOP
 // RUN: env HWLOC_SYNTHETIC="pack:2 core:2 pu:1" OMP_PLACES=cores OMP_PROC_BIND=close TEMPO_STEAL_LOCAL=0 %preload %run %t loop | %FileCheck %s --check-prefix=LOOP

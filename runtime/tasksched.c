@@ -16,6 +16,12 @@
  * own private descendants still run: the program's recursion needs them),
  * so chains of steals cannot overflow a thread's stack. */
 #define TP_STEAL_DEPTH_MAX 256
+/* With a known placement (victims.h), a look tries at most this many
+ * members of other packages, from a start that turns from look to look, so
+ * each costs a bounded number of cross-package probes and every remote
+ * member is still tried within a few looks; the last look before sleeping
+ * tries them all. */
+#define TP_STEAL_REMOTE_MAX 2
 
 void tp_wq_init(struct tp_wq *q, struct tp_thread *owner) {
   q->owner = owner;
@@ -212,9 +218,24 @@ struct tp_task *tp_sched_steal(struct tp_thread *self, struct tp_team *team,
   if (t || team->nthreads == 1 || q->depth > TP_STEAL_DEPTH_MAX)
     return t;
   unsigned n = team->nthreads, start = next_rand(&q->rng) % n;
-  const uint16_t *near = tp_victims_order(&q->victims, team, self->tid, NULL);
-  for (unsigned k = 0; k < n; k++) {
-    unsigned i = near ? near[k] : start + k < n ? start + k : start + k - n;
+  const uint8_t *dist;
+  const uint16_t *near = tp_victims_order(&q->victims, team, self->tid, &dist);
+  /* near: the others nearest first, the thief last; remote ones are
+   * near[r0 .. n - 1), tried from near[r0 + turn]. */
+  unsigned r0 = n - 1, turn = 0, looks = n;
+  if (near) {
+    while (r0 > 0 && dist[r0 - 1] == TP_NEAR_REMOTE)
+      r0--;
+    if (n - 1 - r0 > TP_STEAL_REMOTE_MAX) {
+      turn = start % (n - 1 - r0);
+      if (!q->scan_all)
+        looks = r0 + TP_STEAL_REMOTE_MAX;
+    }
+  }
+  for (unsigned k = 0; k < looks; k++) {
+    unsigned i = !near       ? (start + k < n ? start + k : start + k - n)
+                 : k < r0 || k == n - 1 ? near[k]
+                                        : near[r0 + (k - r0 + turn) % (n - 1 - r0)];
     struct tp_thread *m = team->member[i].thr;
     if (m == self || !tp_deque_count(&m->wq->pub))
       continue;
