@@ -198,6 +198,20 @@ static uint32_t available(const struct tp_steal *s, tp_u128 w, unsigned v,
   return 0;
 }
 
+/* Whether member v holds more chunks in view than *most; if so it is the
+ * new pick: *most and *seen (its word as seen) are updated. */
+static bool holds_more(struct tp_team *team, const struct tp_steal *s, unsigned v,
+                       uint32_t *most, tp_u128 *seen) {
+  tp_u128 w = peek(tp_steal_word(team, v));
+  bool init;
+  uint32_t a = available(s, w, v, &init);
+  if (a <= *most)
+    return false;
+  *most = a;
+  *seen = w;
+  return true;
+}
+
 /* The victim with the most chunks in view, or -1.  With a victim order
  * (victims.h: known placement, TEMPO_STEAL_LOCAL), the one with the most
  * among the nearest members holding at least half as many as the most
@@ -208,14 +222,8 @@ static int pick_victim(struct tp_team *team, unsigned tid, const struct tp_steal
   uint32_t most = 0;
   for (unsigned k = 1; k < s->nthreads; k++) {
     unsigned v = tid + k < s->nthreads ? tid + k : tid + k - s->nthreads;
-    tp_u128 w = peek(tp_steal_word(team, v));
-    bool init;
-    uint32_t a = available(s, w, v, &init);
-    if (a > most) {
-      most = a;
+    if (holds_more(team, s, v, &most, seen))
       best = (int)v;
-      *seen = w;
-    }
   }
   if (!near || best < 0)
     return best;
@@ -224,15 +232,8 @@ static int pick_victim(struct tp_team *team, unsigned tid, const struct tp_steal
   for (unsigned k = 0; k + 1 < s->nthreads; k++) {
     if (k && dist[k] != dist[k - 1] && got >= (most + 1) / 2)
       break; /* the nearer class has enough */
-    unsigned v = near[k];
-    tp_u128 w = peek(tp_steal_word(team, v));
-    bool init;
-    uint32_t a = available(s, w, v, &init);
-    if (a > got) {
-      got = a;
-      pick = (int)v;
-      *seen = w;
-    }
+    if (holds_more(team, s, near[k], &got, seen))
+      pick = (int)near[k];
   }
   return pick;
 }
