@@ -35,6 +35,9 @@ int main(void) {
 // SET-NEXT: TEMPO_AUTO_BALANCE = 'TRUE'
 // SET-NEXT: TEMPO_STEAL_LOCAL = 'TRUE'
 // SET-NEXT: TEMPO_PAPI = ''
+// SET-NEXT: TEMPO_DETERMINISTIC = 'FALSE'
+// SET-NEXT: TEMPO_SCHEDULE_LOG = ''
+// SET-NEXT: TEMPO_REPLAY = ''
 // SET-NEXT: OPENMP DISPLAY ENVIRONMENT END
 // SET: tempo: version {{[0-9.]+}}, library [[BUILD]]/libtempo.so
 // SET-NEXT: tempo: CPUs allowed {{[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*}} ({{[0-9]+}} CPU{{s?}})
@@ -59,6 +62,9 @@ int main(void) {
 // DEFAULT-NEXT: TEMPO_AUTO_BALANCE = 'TRUE'
 // DEFAULT-NEXT: TEMPO_STEAL_LOCAL = 'TRUE'
 // DEFAULT-NEXT: TEMPO_PAPI = ''
+// DEFAULT-NEXT: TEMPO_DETERMINISTIC = 'FALSE'
+// DEFAULT-NEXT: TEMPO_SCHEDULE_LOG = ''
+// DEFAULT-NEXT: TEMPO_REPLAY = ''
 // DEFAULT-NEXT: OPENMP DISPLAY ENVIRONMENT END
 
 // The loader found Tempo through the rpath, under the name it asked for.

@@ -71,8 +71,12 @@ static bool barrier_wait(struct tp_thread *self, const uint32_t *abort) {
   uint64_t t0 = tp_stat_clock(self);
   tp_trace(self, TP_TR_BARRIER, TP_TR_BEGIN, NULL);
   TP_OMPT(tp_ompt_sync(self, TP_OMPT_BARRIER, true));
-  tp_task_drain(self, team);
+  if (tp_unlikely(tp_rt.det)) /* arrival in turns (detsched.h) */
+    tp_task_det_arrive(self, team);
+  else
+    tp_task_drain(self, team);
   bool passed = barrier_rounds(self, team, abort);
+  self->det_arrived = false;
   if (passed)
     tp_stats_barrier(self, t0); /* (an aborted one is not counted) */
   tp_trace(self, TP_TR_BARRIER, TP_TR_END, NULL);

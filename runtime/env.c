@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "env.h"
+#include "detsched.h"
 #include "lex.h"
 #include "places.h"
 #include "topology.h"
@@ -141,6 +142,15 @@ const char *tp_tempo_setting(unsigned i, char *value, size_t size) {
   case 11: name = "TEMPO_AUTO_BALANCE"; flag = tp_rt.auto_balance; break;
   case 12: name = "TEMPO_STEAL_LOCAL"; flag = tp_rt.steal_local; break;
   case 13: name = "TEMPO_PAPI"; string = tp_rt.papi_events ? tp_rt.papi_events : ""; break;
+  case 14:
+    name = "TEMPO_DETERMINISTIC";
+    if (!tp_rt.det)
+      string = "FALSE";
+    else
+      number = tp_rt.det_seed;
+    break;
+  case 15: name = "TEMPO_SCHEDULE_LOG"; string = tp_rt.det_log_file ? tp_rt.det_log_file : ""; break;
+  case 16: name = "TEMPO_REPLAY"; string = tp_rt.det_replay_file ? tp_rt.det_replay_file : ""; break;
   default: return NULL;
   }
   if (string)
@@ -798,6 +808,23 @@ void tp_env_init(void) {
   /* API misuse reported with the caller's location (sys.h: tp_misuse). */
   if (env_switch("TEMPO_DEBUG", &b))
     tp_rt.debug = b;
+  /* Deterministic mode (detsched.h): a seed, or the log to replay (whose
+   * seed it runs with); it overrides the scheduling switches above. */
+  unsigned long seed;
+  if (env_ulong("TEMPO_DETERMINISTIC", 0, ~0ul, &seed)) {
+    tp_rt.det = true;
+    tp_rt.det_seed = seed;
+  }
+  const char *log = getenv("TEMPO_SCHEDULE_LOG"), *replay = getenv("TEMPO_REPLAY");
+  if (log && *log)
+    tp_rt.det_log_file = strdup(log);
+  if (replay && *replay)
+    tp_rt.det_replay_file = strdup(replay);
+  if (tp_rt.det || tp_rt.det_replay_file)
+    tp_det_init();
+  else if (tp_rt.det_log_file)
+    tp_warn("TEMPO_SCHEDULE_LOG is set without TEMPO_DETERMINISTIC or TEMPO_REPLAY: no "
+            "schedule is logged");
   env_unknown_switches();
 
   static const char *const display[] = {"false", "true", "verbose"};

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "detsched.h"
 #include "env.h"
 #include "ompt.h"
 #include "rt.h"
@@ -45,6 +46,8 @@ __attribute__((constructor)) void tp_runtime_init(void) {
   }
   if (tp_rt.trace_file)
     atexit(tp_trace_write);
+  if (tp_rt.det_log_file || tp_rt.det_replay)
+    atexit(tp_det_write);
   tp_ompt_init(); /* before the first thread: a tool hears of it */
   if (tp_rt.ompt)
     atexit(tp_ompt_fini);

@@ -52,10 +52,10 @@ uint64_t tp_loop_count_ull(bool up, uint64_t start, uint64_t end, uint64_t incr)
 
 /* Dynamic or guided, by range stealing when nonmonotonic and allowed. */
 static int dynamic_kind(bool monotonic) {
-  return monotonic || !tp_rt.loop_steal ? TP_WS_DYNAMIC : TP_WS_STEAL;
+  return monotonic || !tp_rt.loop_steal || tp_rt.det ? TP_WS_DYNAMIC : TP_WS_STEAL;
 }
 static int guided_kind(bool monotonic) {
-  return monotonic || !tp_rt.loop_steal ? TP_WS_GUIDED : TP_WS_STEAL_GUIDED;
+  return monotonic || !tp_rt.loop_steal || tp_rt.det ? TP_WS_GUIDED : TP_WS_STEAL_GUIDED;
 }
 static bool is_steal(int kind) {
   return kind == TP_WS_STEAL || kind == TP_WS_STEAL_GUIDED;
@@ -100,6 +100,13 @@ static void loop_init(struct tp_ws *ws, const struct tp_loop *l, unsigned nthr) 
              : l->kind == TP_WS_STEAL_GUIDED ? TP_WS_GUIDED
                                              : l->kind;
   ws->chunk = l->chunk;
+  if (tp_unlikely(tp_rt.det) && (ws->kind == TP_WS_DYNAMIC || ws->kind == TP_WS_GUIDED)) {
+    /* Deterministic mode (detsched.h): who takes a dynamic chunk (or
+     * section) depends on timing, so chunks go round-robin, as if the
+     * members asked in turn. */
+    ws->kind = TP_WS_STATIC;
+    ws->chunk = ws->chunk ? ws->chunk : 1;
+  }
   ws->start = l->start;
   ws->end = l->end;
   ws->incr = l->incr;

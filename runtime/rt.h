@@ -153,6 +153,13 @@ struct tp_thread {
   uint32_t uid;               /* process-unique thread number, from 1, dense */
   bool is_worker;             /* a pool thread (not an initial thread) */
   bool forked_in_region;      /* in a child of fork() made inside a region (fork.c) */
+  /* Deterministic mode (detsched.h): barriers this thread arrived at in
+   * the region, whether it is in one now (arrived, not yet out), and the
+   * word and bits of the task wait it is in (NULL: none). */
+  bool det_arrived;
+  uint32_t det_arrivals;
+  const uint32_t *det_wait_word;
+  uint32_t det_wait_bits;
   /* A worker's stack and its alternate signal stack (stackguard.c). */
   uintptr_t stack_lo;
   size_t stack_size;
@@ -233,6 +240,17 @@ struct tp_runtime {
                              of one thread (tasksched.h); 0 = publish every task */
   unsigned inline_slack;  /* TEMPO_INLINE_SLACK: older private tasks that let a new one
                              run at once (tp_sched_run_now); 0 = never */
+  /* TEMPO_DETERMINISTIC (detsched.c): the seed of the turn order, the
+   * schedule log (TEMPO_SCHEDULE_LOG) and the log replayed (TEMPO_REPLAY);
+   * the log's records, under det_lock. */
+  bool det;
+  uint64_t det_seed;
+  char *det_log_file, *det_replay_file;
+  uint32_t det_lock;
+  uint32_t det_regions;   /* regions begun in deterministic mode (atomic) */
+  struct tp_det_rec *det_recs, *det_replay;
+  size_t det_n, det_cap, det_replay_n;
+  uint32_t det_warned;    /* the replay diverged, or a turn was given up (atomic) */
   /* TEMPO_STATS (stats.c): every thread's block, under stats_lock; the
    * report goes to stderr, or to stats_file (JSON) if set. */
   bool stats;

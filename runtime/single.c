@@ -6,12 +6,16 @@
  * copyprivate: the winner publishes a pointer to its data in
  * team->copyprivate; a barrier later everyone reads it; a second barrier
  * (the caller's) keeps the winner's data alive until all have copied. */
+#include "detsched.h"
 #include "ompt.h"
 
 bool tp_single_start(struct tp_thread *self) {
   struct tp_team *team = self->team;
   bool won = true;
-  if (team->nthreads > 1) {
+  if (tp_unlikely(tp_rt.det) && team->nthreads > 1) {
+    /* Deterministic mode: the first to arrive would win; the seed picks. */
+    won = tp_det_single(self, team, team->member[self->tid].single_seq++);
+  } else if (team->nthreads > 1) {
     /* No read before the CAS: it would fetch the line shared and then
      * need a second transfer to own it. */
     uint32_t mine = team->member[self->tid].single_seq++;

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "detsched.h"
 #include "ompt.h"
 #include "tasknow.h"
 #include "taskpool.h"
@@ -380,6 +381,13 @@ static inline bool task_run(struct tp_thread *self, struct tp_task *t) {
   TP_OMPT(tp_ompt_task_schedule(t, true, prev));
   tp_trace(self, TP_TR_TASK, TP_TR_END, NULL);
   task_leave(self, prev);
+  if (tp_unlikely(tp_rt.det)) { /* its completion is a turn (detsched.h) */
+    struct tp_team *team = t->team;
+    tp_det_wait(self, team);
+    task_end(self, t);
+    tp_det_pass(self, team);
+    return true;
+  }
   task_end(self, t);
   return true;
 }
@@ -449,8 +457,15 @@ static void run_unit(struct tp_thread *self, struct tp_task *t) {
   struct tp_task *x;
   while ((x = tp_sched_pop_local(self, floor)))
     task_run(self, x);
-  if (finished) /* a suspended untied task keeps its unit until it ends */
+  if (!finished) /* a suspended untied task keeps its unit until it ends */
+    return;
+  if (tp_unlikely(tp_rt.det)) {
+    tp_det_wait(self, team);
     tp_sched_unit_done(self, team);
+    tp_det_pass(self, team);
+    return;
+  }
+  tp_sched_unit_done(self, team);
 }
 
 /* A private task popped by a waiting thread (not by the task that waits
@@ -471,8 +486,12 @@ static inline void run_popped(struct tp_thread *self, struct tp_task *t) {
 /* --- waiting ------------------------------------------------------------------ */
 
 /* Idle work of a thread waiting in task w: w's descendants only. */
+static bool help_task_det(struct tp_thread *self, struct tp_task *w);
+
 static bool help_task(struct tp_thread *self, void *arg) {
   struct tp_task *w = arg;
+  if (tp_unlikely(tp_rt.det))
+    return help_task_det(self, w);
   struct tp_task *t = tp_sched_take_prio(self, w->team, w);
   if (t) {
     run_unit(self, t);
@@ -499,8 +518,12 @@ static void sleep_task(struct tp_thread *self, void *arg, bool asleep) {
 /* Idle work of a thread waiting in a barrier of team: any of its tasks. */
 static bool help_barrier_run(struct tp_thread *self, struct tp_team *team);
 
+static bool help_barrier_det(struct tp_thread *self, struct tp_team *team);
+
 static bool help_barrier(struct tp_thread *self, void *arg) {
   struct tp_team *team = arg;
+  if (tp_unlikely(tp_rt.det))
+    return help_barrier_det(self, team);
   if (!tp_load(&team->tasks->active))
     return false; /* no task in this region: one load per spin */
   struct tp_wq *q = self->wq;
@@ -530,6 +553,47 @@ static bool help_barrier_run(struct tp_thread *self, struct tp_team *team) {
   return false;
 }
 
+/* Deterministic mode: a look for a task is a turn (detsched.h); a member
+ * whose turn it is not does nothing this time.  The task found is
+ * recorded before the turn passes, and runs after. */
+static bool help_task_det(struct tp_thread *self, struct tp_task *w) {
+  struct tp_team *team = w->team;
+  if (!tp_det_mine(self, team))
+    return false;
+  /* A wait that is over takes no turn: the turn is for what follows it. */
+  const uint32_t *word = self->det_wait_word;
+  if (word && (self->det_wait_bits ? (tp_load_acq(word) & self->det_wait_bits) != 0
+                                   : tp_load_acq(word) == 0))
+    return false;
+  struct tp_task *t = tp_sched_take_prio(self, team, w);
+  return tp_det_look(self, team, t ? t : tp_sched_steal(self, team, w), run_unit);
+}
+
+/* Any task of the team, for a member in a barrier. */
+static struct tp_task *det_take(struct tp_thread *self, struct tp_team *team) {
+  struct tp_task *t = tp_sched_take_prio(self, team, NULL);
+  return t ? t : tp_sched_steal(self, team, NULL);
+}
+
+static void det_run(struct tp_thread *self, struct tp_task *t) {
+  struct tp_wq *q = self->wq;
+  bool saved = q->in_barrier;
+  q->in_barrier = true; /* in a barrier: the tied-task rule restricts nothing */
+  run_unit(self, t);
+  q->in_barrier = saved;
+}
+
+/* A barrier that the team has completed takes no more turns (detsched.h). */
+static bool help_barrier_det(struct tp_thread *self, struct tp_team *team) {
+  if (tp_det_barrier_done(self, team) || !tp_det_mine(self, team))
+    return false;
+  return tp_det_look(self, team, det_take(self, team), det_run);
+}
+
+void tp_task_det_arrive(struct tp_thread *self, struct tp_team *team) {
+  tp_det_arrive(self, team, det_take, det_run);
+}
+
 static void sleep_barrier(struct tp_thread *self, void *arg, bool asleep) {
   tp_sched_sleep(self, arg, false, asleep);
 }
@@ -537,10 +601,18 @@ static void sleep_barrier(struct tp_thread *self, void *arg, bool asleep) {
 void tp_task_wait(struct tp_thread *self, uint32_t *word, uint32_t bits) {
   struct tp_task *w = self->task;
   struct tp_idle idle = {help_task, sleep_task, w};
+  /* Deterministic mode: help_task_det looks at the wait (tasks it runs
+   * may wait in turn). */
+  const uint32_t *saved_word = self->det_wait_word;
+  uint32_t saved_bits = self->det_wait_bits;
+  self->det_wait_word = word;
+  self->det_wait_bits = bits;
   if (bits)
     tp_wait_bits(self, word, bits, &idle);
   else
     tp_wait_zero(self, word, &idle);
+  self->det_wait_word = saved_word;
+  self->det_wait_bits = saved_bits;
 }
 
 void tp_task_yield(struct tp_thread *self) {
@@ -558,6 +630,13 @@ void tp_task_yield(struct tp_thread *self) {
   while (r && r->untied)
     r = r->below;
   uint64_t floor = r ? r->floor : self->team->member[self->tid].itask->floor;
+  if (tp_unlikely(tp_rt.det)) {
+    const uint32_t *saved = self->det_wait_word;
+    self->det_wait_word = NULL; /* not a wait: a look at its turn, if it is one */
+    help_task_det(self, r ? r : self->team->member[self->tid].itask);
+    self->det_wait_word = saved;
+    return;
+  }
   struct tp_task *t = tp_sched_pop_local(self, floor);
   if (t)
     run_popped(self, t);
@@ -614,6 +693,8 @@ void tp_task_drain(struct tp_thread *self, struct tp_team *team) {
 void tp_task_join(struct tp_thread *self, struct tp_team *team, unsigned tid,
                   uint32_t epoch) {
   struct tp_team_tasks *tasks = team->tasks;
+  if (tp_unlikely(tp_rt.det))
+    tp_task_det_arrive(self, team); /* the region's end is a barrier's arrival too */
   if (tid == 0) {
     tp_task_drain(self, team);
     /* Always stored: a worker may have seen `active` when this thread did
@@ -628,8 +709,8 @@ void tp_task_join(struct tp_thread *self, struct tp_team *team, unsigned tid,
    * the region's function did last time (its tasks may not exist yet:
    * `parallel` + `single` whose barrier gcc folds into the region's end
    * sends the other threads here before the single creates anything). */
-  if (!team->tasks_hint && !tp_load(&tasks->active))
-    return;
+  if (!team->tasks_hint && !tp_load(&tasks->active) && !tp_rt.det)
+    return; /* (in deterministic mode every member takes its turns to the end) */
   tp_task_drain(self, team);
   tp_wait_word(self, &tasks->master_joined, epoch, &tasks->idle);
 }
@@ -659,6 +740,8 @@ void tp_task_region_begin(struct tp_team *team) {
   struct tp_team_tasks *tasks = team->tasks;
   if (tp_load(&tasks->active))
     tp_store(&tasks->active, 0);
+  if (tp_unlikely(tp_rt.det))
+    tp_det_region_begin(team);
 }
 
 /* --- implicit tasks and team state ------------------------------------------- */
@@ -677,6 +760,8 @@ void tp_task_init_implicit(struct tp_task *t, struct tp_task *parent,
   t->thr = self;
   t->floor = self && self->wq ? tp_sched_mark(self) : 0;
   t->taskgroup = parent ? parent->region_taskgroup : NULL;
+  if (tp_unlikely(tp_rt.det) && self && self->wq)
+    tp_det_seed_thread(self, team);
 }
 
 void tp_team_tasks_init(struct tp_team *team) {
@@ -901,6 +986,8 @@ static inline bool throttled(struct tp_thread *self) {
     return false; /* the ring grows instead */
   if (tp_unlikely(team->nthreads == 1))
     return true; /* no team to share with: run now */
+  if (tp_unlikely(tp_rt.det))
+    return false; /* the count read here would depend on timing */
   if (tp_likely(tp_rt.heartbeat_ns))
     return tp_sched_private(self) >= TP_PRIVATE_MAX;
   return tp_load(&team->tasks->pending) > TP_PUBLIC_PER_THREAD * team->nthreads;
@@ -939,7 +1026,22 @@ void tp_task_publish(struct tp_thread *self, struct tp_task *t) {
   tp_sched_publish(self, self, t);
 }
 
+static void submit(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps);
+
+/* In deterministic mode a spawn is a turn, and names the task. */
 void tp_task_submit(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps) {
+  if (tp_likely(!tp_rt.det)) {
+    submit(self, t, deps);
+    return;
+  }
+  struct tp_team *team = self->team;
+  tp_det_wait(self, team);
+  t->det_id = ++team->tasks->det_next_id;
+  submit(self, t, deps);
+  tp_det_pass(self, team);
+}
+
+static void submit(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps) {
   struct tp_task *parent = self->task;
   struct tp_team *team = self->team;
   if (tp_unlikely(tp_rt.ompt)) {

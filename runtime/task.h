@@ -80,6 +80,7 @@ struct tp_task {
    * exchanges it back to 0 makes the continuation runnable). */
   struct tp_fiber *fiber;
   uint32_t fiber_wait;
+  uint32_t det_id;            /* deterministic mode: its number in the region (detsched.c) */
   /* The task suspended below this one on its thread when it (re)started,
    * NULL for a barrier: the first tied one down this chain is what an
    * untied task may run descendants of at its taskyield (untied tasks are
@@ -152,12 +153,22 @@ struct tp_team_tasks {
    * read only by workers that stay to help (its own line, so the others'
    * reads of `active` stay cache hits). */
   uint32_t master_joined tp_cacheline_aligned;
+  /* Deterministic mode (detsched.c): whose turn it is to act on the
+   * scheduler, how many turns the region has had, the last task id given,
+   * the region's number, and whether the turns were given up. */
+  uint32_t det_turn tp_cacheline_aligned;
+  uint32_t det_step, det_next_id, det_region, det_off;
+  uint32_t det_phase;     /* barriers the team has completed in the region */
+  uint32_t det_arrived_n; /* members arrived at the current one */
 };
 
 void tp_task_init_implicit(struct tp_task *t, struct tp_task *parent,
                            struct tp_team *team, const struct tp_icv *icv) tp_hidden;
 void tp_team_tasks_init(struct tp_team *team) tp_hidden;
 /* The master, before it hands a region to the team's workers. */
+/* Deterministic mode: a member's arrival at a barrier of team, in turns
+ * (detsched.h: tp_det_arrive), instead of tp_task_drain. */
+void tp_task_det_arrive(struct tp_thread *self, struct tp_team *team) tp_hidden;
 void tp_task_region_begin(struct tp_team *team) tp_hidden;
 /* Did the region named `site` (tp_team.site) create tasks the last time
  * it ran (true if not known)?  Workers of such a region wait at its end to help the master. */
