@@ -629,15 +629,15 @@ void tp_task_yield(struct tp_thread *self) {
   struct tp_task *r = w;
   while (r && r->untied)
     r = r->below;
-  uint64_t floor = r ? r->floor : self->team->member[self->tid].itask->floor;
+  struct tp_task *base = r ? r : self->team->member[self->tid].itask;
   if (tp_unlikely(tp_rt.det)) {
     const uint32_t *saved = self->det_wait_word;
     self->det_wait_word = NULL; /* not a wait: a look at its turn, if it is one */
-    help_task_det(self, r ? r : self->team->member[self->tid].itask);
+    help_task_det(self, base);
     self->det_wait_word = saved;
     return;
   }
-  struct tp_task *t = tp_sched_pop_local(self, floor);
+  struct tp_task *t = tp_sched_pop_local(self, base->floor);
   if (t)
     run_popped(self, t);
   else if (w->untied && (t = tp_sched_steal(self, w->team, r)))
@@ -1199,15 +1199,11 @@ void tp_task_spawn_plain(struct tp_thread *self, void (*fn)(void *), void *data,
   spawn(self, &s);
 }
 
-/* A task from tp_task_new_unbound runs at once as a lazy included task:
- * its descriptor was only its memory, and goes back to the pool. */
+/* An unbound task runs at once as a lazy included task (tasknow.h). */
 static inline void run_unbound_now(struct tp_thread *self, struct tp_task *t) {
-  tp_task_now_enter(self);
-  unsigned me = tp_task_lazy_open(self);
+  unsigned frame = tp_task_unbound_begin(self);
   t->fn(t->data);
-  tp_task_lazy_close(self, me);
-  tp_task_now_leave(self);
-  tp_taskpool_put(self, t);
+  tp_task_unbound_end(self, t, frame);
 }
 
 static __attribute__((noinline)) void spawn_new_slow(struct tp_thread *self, struct tp_task *t,
@@ -1226,11 +1222,10 @@ static __attribute__((noinline)) void spawn_new_slow(struct tp_thread *self, str
   if (now && !alone && !parent->final)
     tp_sched_yield(self); /* a full ring still answers hunger (tp_task_spawn) */
   if (!t->parent) {
-    /* From tp_task_new_unbound: a plain task that runs now runs lazily
+    /* From tp_task_unbound_init: a plain task that runs now runs lazily
      * (its descriptor was only its memory); any other becomes a child of
      * the current task first. */
-    if (now && !ndeps && !t->detach && !t->priority && (!t->final || parent->final) &&
-        !tp_rt.ompt) {
+    if (now && !ndeps && !t->priority && tp_task_unbound_lazy(self, t)) {
       run_unbound_now(self, t);
       return;
     }

@@ -1,7 +1,7 @@
 /* tasknow.h — a task run at once, inside the current one, without a
  * descriptor: the decision and the frame around its body.  Shared by
  * task.c and an ABI shim that calls a task's body itself (clang's
- * __kmpc_omp_task: the task's memory came from tp_task_new_unbound, and
+ * __kmpc_omp_task: the task's memory came from tp_task_unbound_init, and
  * calling the entry from the shim saves a call through the descriptor and
  * a frame, about a quarter of such a task's instructions).
  *
@@ -16,15 +16,14 @@
 #include "taskpriv.h"
 #include "tasksched.h"
 
-/* A descriptor for an ABI that hands out a task's memory before it knows
+/* Makes pooled descriptor t (tp_taskpool_get/try_get, with room for its
+ * data) a task for an ABI that hands out a task's memory before it knows
  * what the task will be (clang's __kmpc_omp_task_alloc): no task's child
  * yet (parent NULL; fn, data, detach and priority may be set), its data
- * arg_size (>= 0) bytes aligned to arg_align (a power of two).
- * tp_task_spawn_new runs a plain one that runs at once without ever
- * binding it (a lazy included task); tp_task_begin_undeferred and any
- * deferred spawn bind it to the current task.  Inline: the clause fields
- * only, kept there until the binding.  tp_task_unbound_init is the same
- * for a descriptor from tp_taskpool_try_get. */
+ * aligned to arg_align (a power of two).  tp_task_spawn_new runs a plain
+ * one that runs at once without ever binding it (a lazy included task);
+ * tp_task_begin_undeferred and any deferred spawn bind it to the current
+ * task.  Inline: the clause fields only, kept there until the binding. */
 static inline struct tp_task *tp_task_unbound_init(struct tp_task *t, size_t arg_align,
                                                    unsigned flags) {
   t->parent = NULL;
@@ -35,11 +34,6 @@ static inline struct tp_task *tp_task_unbound_init(struct tp_task *t, size_t arg
   t->final = (flags & TP_TASK_FINAL) != 0;
   t->data = (void *)(((uintptr_t)(t + 1) + arg_align - 1) & ~(uintptr_t)(arg_align - 1));
   return t;
-}
-static inline struct tp_task *tp_task_new_unbound(struct tp_thread *self, size_t arg_size,
-                                                  size_t arg_align, unsigned flags) {
-  return tp_task_unbound_init(tp_taskpool_get(self, arg_size + arg_align - 1), arg_align,
-                              flags);
 }
 
 /* Ends a lazy frame that got a descriptor while it ran (task.c). */
@@ -67,7 +61,7 @@ static inline bool tp_task_run_now(struct tp_thread *self, const struct tp_task 
   return !tp_rt.g.cancel && tp_sched_run_now(self, parent->floor, self->nested_now);
 }
 
-/* Does unbound task t (tp_task_new_unbound, filled in, not yet spawned)
+/* Does unbound task t (tp_task_unbound_init, filled in, not yet spawned)
  * run at once as a lazy included task?  Only a plain one: no dependences
  * (the caller's to check), detach, priority or final clause, and no tool
  * watching (a tool sees every task). */
@@ -100,6 +94,27 @@ static inline void tp_task_lazy_close(struct tp_thread *self, unsigned me) {
     tp_task_lazy_end(self);
 }
 
+/* Whether unbound task t, once it is to run at once, may run as a lazy
+ * included task (without becoming the current task): not when it needs a
+ * descriptor (detach, a final clause of its own, a tool watching). */
+static inline bool tp_task_unbound_lazy(const struct tp_thread *self, const struct tp_task *t) {
+  return !t->detach && (!t->final || self->task->final) && !tp_rt.ompt;
+}
+
+/* The frame around the body of unbound task t run at once as a lazy
+ * included task: begin returns the frame for end, which gives t's memory
+ * (its descriptor was only that) back to the pool. */
+static inline unsigned tp_task_unbound_begin(struct tp_thread *self) {
+  tp_task_now_enter(self);
+  return tp_task_lazy_open(self);
+}
+static inline void tp_task_unbound_end(struct tp_thread *self, struct tp_task *t,
+                                       unsigned frame) {
+  tp_task_lazy_close(self, frame);
+  tp_task_now_leave(self);
+  tp_taskpool_put(self, t);
+}
+
 /* An unbound task that the ABI runs itself, undeferred (clang's if(false)
  * tasks, between __kmpc_omp_task_begin_if0 and _complete_if0): as a lazy
  * included task unless it needs a descriptor (detach, a final clause of
@@ -107,23 +122,17 @@ static inline void tp_task_lazy_close(struct tp_thread *self, unsigned me) {
  * (tp_task_begin_undeferred).  Returns what tp_task_undeferred_close
  * takes: the lazy frame's number, or 0. */
 static inline unsigned tp_task_undeferred_open(struct tp_thread *self, struct tp_task *t) {
-  if (tp_likely(!t->parent && !t->detach && (!t->final || self->task->final) &&
-                !tp_rt.ompt)) {
-    tp_task_now_enter(self);
-    return tp_task_lazy_open(self);
-  }
+  if (tp_likely(!t->parent && tp_task_unbound_lazy(self, t)))
+    return tp_task_unbound_begin(self);
   tp_task_begin_undeferred(self, t);
   return 0;
 }
 static inline void tp_task_undeferred_close(struct tp_thread *self, struct tp_task *t,
                                             unsigned frame) {
-  if (tp_likely(frame != 0)) {
-    tp_task_lazy_close(self, frame);
-    tp_task_now_leave(self);
-    tp_taskpool_put(self, t);
-    return;
-  }
-  tp_task_end_undeferred(self, t);
+  if (tp_likely(frame != 0))
+    tp_task_unbound_end(self, t, frame);
+  else
+    tp_task_end_undeferred(self, t);
 }
 
 #endif

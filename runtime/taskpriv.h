@@ -82,14 +82,14 @@ struct tp_task *tp_task_new(struct tp_thread *self, long arg_size, long arg_alig
                             unsigned ndeps, unsigned flags, int priority) tp_hidden;
 void tp_task_submit(struct tp_thread *self, struct tp_task *t, const struct tp_dep *deps) tp_hidden;
 /* For an ABI that hands out a task's memory before it knows what the task
- * will be (clang's __kmpc_omp_task_alloc): tp_task_new_unbound, tasknow.h.
+ * will be (clang's __kmpc_omp_task_alloc): tp_task_unbound_init, tasknow.h.
  * Such a task, its data_size bytes of data filled in, spawned with
  * tp_task_spawn's decisions (cancelled: dropped; final parent, team of one
  * or full ring: run now, after its dependences; else deferred with them;
  * the dependence entries go after the data when the block has room). */
 void tp_task_spawn_new(struct tp_thread *self, struct tp_task *t, size_t data_size,
                        const struct tp_dep *deps, unsigned ndeps) tp_hidden;
-/* An undeferred task from tp_task_new_unbound that the ABI runs itself
+/* An undeferred task from tp_task_unbound_init that the ABI runs itself
  * and that needs a descriptor (tp_task_undeferred_open, tasknow.h): make
  * it the current task, then end it. */
 void tp_task_begin_undeferred(struct tp_thread *self, struct tp_task *t) tp_hidden;

@@ -193,14 +193,11 @@ kmp_int32 __kmpc_omp_task(ident_t *loc, kmp_int32 gtid, kmp_task_t *new_task) {
   if (tp_likely(!h->started && !(h->flags & KMP_TASK_PRIORITY)) &&
       tp_task_unbound_now(self, h->t)) {
     kmp_int32 me = kmpc_gtid(self);
-    tp_task_now_enter(self);
-    unsigned frame = tp_task_lazy_open(self);
+    unsigned frame = tp_task_unbound_begin(self);
     h->started = true;
     new_task->routine(me, new_task);
     ktask_finish(h, me);
-    tp_task_lazy_close(self, frame);
-    tp_task_now_leave(self);
-    tp_taskpool_put(self, h->t);
+    tp_task_unbound_end(self, h->t, frame);
     return 0;
   }
   spawn(new_task, 0, NULL);
